@@ -1,0 +1,17 @@
+//! One module per command.
+
+use crate::args::{Cli, Command};
+use std::process::ExitCode;
+
+/// The error type of commands: a message for stderr.
+pub type CommandError = Box<dyn std::error::Error>;
+
+/// Runs the parsed command.
+pub fn dispatch(cli: Cli) -> Result<ExitCode, CommandError> {
+    match cli.command {
+        Command::Version => {
+            println!("vnuk {} (vi, uk)", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

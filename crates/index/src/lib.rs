@@ -1,0 +1,1 @@
+//! vnuk's compiled lexicon.

@@ -1,0 +1,1 @@
+//! Ukrainian text for vnuk.
