@@ -1,1 +1,19 @@
-//! Vietnamese text for vnuk.
+//! Vietnamese text for vnuk: syllables, tone marks, Unicode forms, compounds, sentences.
+//!
+//! - [`syllable`]: parse a syllable into initial, vowel group, final and tone; validity;
+//!   the inventory of every valid syllable.
+//! - [`tone`]: tones, tone styles and the placement rules.
+//! - [`key`]: the canonical lookup key of lexicon entries.
+
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod letter;
+
+pub mod key;
+pub mod syllable;
+pub mod tone;
+
+pub use key::lexicon_key;
+pub use syllable::{Syllable, is_valid_syllable};
+pub use tone::{Tone, ToneStyle};
