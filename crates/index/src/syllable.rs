@@ -1,0 +1,94 @@
+//! The segmenter primitive: which keys made of consecutive syllables start at a position.
+
+use crate::Lexicon;
+
+/// The byte joining the syllables of a multi-syllable key (`"nhà nước"`).
+pub const SYLLABLE_SEPARATOR: u8 = b' ';
+
+/// A key found by [`Lexicon::matches_at`]: the syllables `start..end` joined by
+/// [`SYLLABLE_SEPARATOR`] form a key whose value is `value`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SyllableMatch {
+    /// One past the last syllable of the key (exclusive end index into the syllables).
+    pub end: usize,
+    /// The key's value (an ordinal for a [`crate::WordLexicon`]).
+    pub value: u64,
+}
+
+impl Lexicon {
+    /// Appends to `out` every key formed by `syllables[start..end]` joined with
+    /// [`SYLLABLE_SEPARATOR`], for `end` in `start + 1 ..= start + max_syllables` (bounded by
+    /// `syllables.len()`), in increasing `end` order. `out` is not cleared.
+    ///
+    /// Walks the fst node by node, so the cost is that of one lookup of the longest candidate,
+    /// and nothing is allocated (reuse `out` across calls). Syllables must already be
+    /// normalized keys.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), index::Error> {
+    /// use index::{LexiconBuilder, LexiconKind, Lexicon, SyllableMatch};
+    /// let mut builder = LexiconBuilder::new(LexiconKind::Map, 0);
+    /// for (key, value) in [("nhà", 1), ("nhà nước", 2), ("nước", 3)] {
+    ///     builder.insert(key.as_bytes(), value)?;
+    /// }
+    /// let lexicon = Lexicon::from_bytes(builder.finish_to_vec()?)?;
+    /// let mut out = Vec::new();
+    /// lexicon.matches_at(&["nhà", "nước", "ta"], 0, 4, &mut out);
+    /// assert_eq!(out, [SyllableMatch { end: 1, value: 1 }, SyllableMatch { end: 2, value: 2 }]);
+    /// # Ok(()) }
+    /// ```
+    pub fn matches_at<S: AsRef<str>>(
+        &self,
+        syllables: &[S],
+        start: usize,
+        max_syllables: usize,
+        out: &mut Vec<SyllableMatch>,
+    ) {
+        self.walk_syllables(syllables, start, max_syllables, |m| out.push(m));
+    }
+
+    /// The longest key starting at `syllables[start]` (see [`Lexicon::matches_at`]).
+    #[must_use]
+    pub fn longest_match_at<S: AsRef<str>>(
+        &self,
+        syllables: &[S],
+        start: usize,
+        max_syllables: usize,
+    ) -> Option<SyllableMatch> {
+        let mut longest = None;
+        self.walk_syllables(syllables, start, max_syllables, |m| longest = Some(m));
+        longest
+    }
+
+    fn walk_syllables<S: AsRef<str>>(
+        &self,
+        syllables: &[S],
+        start: usize,
+        max_syllables: usize,
+        mut found: impl FnMut(SyllableMatch),
+    ) {
+        let fst = self.raw_fst();
+        let Some(candidates) = syllables.get(start..) else {
+            return;
+        };
+        let mut node = fst.root();
+        let mut output = fst::raw::Output::zero();
+        for (i, syllable) in candidates.iter().take(max_syllables).enumerate() {
+            let separator: &[u8] = if i == 0 { &[] } else { &[SYLLABLE_SEPARATOR] };
+            for &byte in separator.iter().chain(syllable.as_ref().as_bytes()) {
+                let Some(index) = node.find_input(byte) else {
+                    return;
+                };
+                let transition = node.transition(index);
+                output = output.cat(transition.out);
+                node = fst.node(transition.addr);
+            }
+            if node.is_final() {
+                found(SyllableMatch {
+                    end: start + i + 1,
+                    value: output.cat(node.final_output()).value(),
+                });
+            }
+        }
+    }
+}
