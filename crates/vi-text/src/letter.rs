@@ -315,40 +315,60 @@ impl Letters {
     }
 }
 
+impl Letters {
+    /// Adds one character: a letter or a Vietnamese combining mark. False when the
+    /// character is neither, a mark cannot sit where it is, or the word grows longer than
+    /// any syllable; the letters are then no longer meaningful.
+    #[inline]
+    pub fn push(&mut self, c: char) -> bool {
+        if let Some(mut letter) = letter_of(c) {
+            if self.len == MAX_LETTERS {
+                return false;
+            }
+            if letter.tone != 0 {
+                self.tones = self.tones.saturating_add(1);
+                self.tone = letter.tone;
+                self.tone_pos = self.len;
+                letter.tone = 0;
+            }
+            self.buf[self.len] = letter;
+            self.len += 1;
+            return true;
+        }
+        let Some(mark) = mark_of(c) else {
+            return false;
+        };
+        self.combining = true;
+        let Some(last) = self.len.checked_sub(1) else {
+            return false;
+        };
+        let letter = &mut self.buf[last];
+        match mark {
+            Mark::Tone(t) => {
+                if !letter.is_vowel() {
+                    return false;
+                }
+                self.tones = self.tones.saturating_add(1);
+                self.tone = t;
+                self.tone_pos = last;
+            }
+            quality => match with_quality(letter.code, quality) {
+                Some(code) => letter.code = code,
+                None => return false,
+            },
+        }
+        true
+    }
+}
+
 /// Decodes `word` (every character a Vietnamese letter or a Vietnamese combining mark, in
 /// NFC, NFD or a mix) into letters. `None` when a character is anything else, a mark has no
 /// letter to sit on or cannot sit on it, or the word is longer than any syllable.
 pub(crate) fn decode(word: &str) -> Option<Letters> {
     let mut out = Letters::default();
     for c in word.chars() {
-        if let Some(mut letter) = letter_of(c) {
-            if out.len == MAX_LETTERS {
-                return None;
-            }
-            if letter.tone != 0 {
-                out.tones += 1;
-                out.tone = letter.tone;
-                out.tone_pos = out.len;
-                letter.tone = 0;
-            }
-            out.buf[out.len] = letter;
-            out.len += 1;
-        } else {
-            let mark = mark_of(c)?;
-            out.combining = true;
-            let last = out.len.checked_sub(1)?;
-            let letter = &mut out.buf[last];
-            match mark {
-                Mark::Tone(t) => {
-                    if !letter.is_vowel() {
-                        return None;
-                    }
-                    out.tones += 1;
-                    out.tone = t;
-                    out.tone_pos = last;
-                }
-                quality => letter.code = with_quality(letter.code, quality)?,
-            }
+        if !out.push(c) {
+            return None;
         }
     }
     Some(out)

@@ -9,8 +9,12 @@
 #![forbid(unsafe_code)]
 
 mod letter;
+mod shape;
 
+pub mod compound;
+pub mod fold;
 pub mod key;
+pub mod normalize;
 pub mod syllable;
 pub mod tone;
 

@@ -1,0 +1,419 @@
+//! Canonical Vietnamese text: NFC (or NFD on request) with every tone mark where the chosen
+//! [`ToneStyle`] puts it.
+//!
+//! The normalizer scans bytes and does no work on text that is already canonical: ASCII is
+//! skipped, a word whose characters are precomposed and whose mark is already well placed is
+//! accepted after one pass over its letters, and [`Normalizer::normalize`] then returns the
+//! input borrowed. Only words that change are rewritten:
+//!
+//! - a Vietnamese syllable (see [`crate::syllable::parse`]) gets its mark placed in the style
+//!   asked and is written in NFC, each letter in its case;
+//! - anything else (Genève, Pérez, nagornokarabakh, Київ) is only brought to NFC, which
+//!   leaves NFC input byte-for-byte unchanged;
+//! - syllables inside URLs, e-mail addresses, paths and code-like tokens are only brought to
+//!   NFC.
+//!
+//! Newlines and every other non-letter are kept, so the output has the input's lines.
+//!
+//! ```
+//! use std::borrow::Cow;
+//! use vi_text::normalize::{Form, Normalizer, normalize};
+//! use vi_text::ToneStyle;
+//!
+//! assert_eq!(normalize("Anh noí naỳ laị"), "Anh nói này lại");
+//! assert!(matches!(normalize("hoà bình, hòa bình"), Cow::Borrowed(_)));
+//!
+//! let old = Normalizer::new().with_tone_style(ToneStyle::Old);
+//! assert_eq!(old.normalize("Thuỷ HOÀ khoẻ"), "Thủy HÒA khỏe");
+//! let new = Normalizer::new().with_tone_style(ToneStyle::New);
+//! assert_eq!(new.normalize("thủy"), "thuỷ");
+//! assert_eq!(new.normalize("https://x.vn/thủy"), "https://x.vn/thủy");
+//!
+//! let nfd = Normalizer::new().with_form(Form::Nfd);
+//! assert_eq!(nfd.normalize("à"), "a\u{0300}");
+//! ```
+
+use crate::letter::{self, Letters, letter_of};
+use crate::shape;
+use crate::syllable;
+use crate::tone::{self, ToneStyle};
+use std::borrow::Cow;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfd_quick};
+
+/// The Unicode normalization form of the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Form {
+    /// Composed (the default): one code point per Vietnamese letter.
+    #[default]
+    Nfc,
+    /// Decomposed: base letters followed by combining marks, in canonical order.
+    Nfd,
+}
+
+/// Brings Vietnamese text to a canonical form. Cheap to copy; configure with the `with_*`
+/// methods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Normalizer {
+    style: ToneStyle,
+    form: Form,
+}
+
+/// Normalizes with the defaults: [`ToneStyle::Keep`], NFC.
+#[must_use]
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    Normalizer::new().normalize(text)
+}
+
+impl Normalizer {
+    /// The default normalizer: [`ToneStyle::Keep`], [`Form::Nfc`].
+    #[must_use]
+    pub const fn new() -> Normalizer {
+        Normalizer {
+            style: ToneStyle::Keep,
+            form: Form::Nfc,
+        }
+    }
+
+    /// Places tone marks in `style`.
+    #[must_use]
+    pub const fn with_tone_style(mut self, style: ToneStyle) -> Normalizer {
+        self.style = style;
+        self
+    }
+
+    /// Writes the output in `form`.
+    #[must_use]
+    pub const fn with_form(mut self, form: Form) -> Normalizer {
+        self.form = form;
+        self
+    }
+
+    /// The tone style.
+    #[must_use]
+    pub const fn tone_style(&self) -> ToneStyle {
+        self.style
+    }
+
+    /// The output form.
+    #[must_use]
+    pub const fn form(&self) -> Form {
+        self.form
+    }
+
+    /// The normalized text: borrowed when `text` is already canonical.
+    #[must_use]
+    pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let mut out: Option<String> = None;
+        let mut scratch = String::new();
+        let mut copied = 0;
+        let mut from = 0;
+        while let Some((start, end)) = self.next_change(text, from, &mut scratch) {
+            let buf = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            buf.push_str(&text[copied..start]);
+            buf.push_str(&scratch);
+            copied = end;
+            from = end;
+        }
+        let nfc = match out {
+            None => Cow::Borrowed(text),
+            Some(mut buf) => {
+                buf.push_str(&text[copied..]);
+                Cow::Owned(buf)
+            }
+        };
+        match self.form {
+            Form::Nfc => nfc,
+            Form::Nfd => {
+                if is_nfd_quick(nfc.chars()) == IsNormalized::Yes {
+                    nfc
+                } else {
+                    Cow::Owned(nfc.nfd().collect())
+                }
+            }
+        }
+    }
+
+    /// Appends the normalized text to `out`.
+    pub fn normalize_into(&self, text: &str, out: &mut String) {
+        if self.form == Form::Nfd {
+            let normalized = self.normalize(text);
+            out.push_str(&normalized);
+            return;
+        }
+        let mut scratch = String::new();
+        let mut copied = 0;
+        let mut from = 0;
+        out.reserve(text.len());
+        while let Some((start, end)) = self.next_change(text, from, &mut scratch) {
+            out.push_str(&text[copied..start]);
+            out.push_str(&scratch);
+            copied = end;
+            from = end;
+        }
+        out.push_str(&text[copied..]);
+    }
+
+    /// True when [`Normalizer::normalize`] would return `text` unchanged.
+    #[must_use]
+    pub fn is_normalized(&self, text: &str) -> bool {
+        matches!(self.normalize(text), Cow::Borrowed(_))
+    }
+
+    /// Finds the first word at or after `from` that changes; writes its replacement into
+    /// `scratch` and returns its byte range. All ranges returned lie on character
+    /// boundaries, in order, without overlap.
+    fn next_change(&self, text: &str, from: usize, scratch: &mut String) -> Option<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut i = from;
+        // Start of the last non-word character, for words that begin with a non-starter.
+        let mut prev_char = None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !b.is_ascii_alphabetic() {
+                    prev_char = Some(i);
+                    i += 1;
+                    continue;
+                }
+            } else {
+                let c = text.get(i..).and_then(|t| t.chars().next())?;
+                if !is_word_char(c) {
+                    prev_char = Some(i);
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+            let start = i;
+            let word = scan_word(text, start);
+            let end = start + word.len;
+            if let Some(change) = self.check_word(text, start, end, prev_char, &word, scratch) {
+                return Some(change);
+            }
+            i = end;
+            prev_char = None;
+        }
+        None
+    }
+
+    /// Decides whether the word `start..end` changes.
+    fn check_word(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        prev_char: Option<usize>,
+        word: &Word,
+        scratch: &mut String,
+    ) -> Option<(usize, usize)> {
+        let source = &text[start..end];
+        if word.vietnamese {
+            let letters = &word.letters;
+            if !letters.combining {
+                match letters.tones {
+                    0 => return None,
+                    1 => {
+                        let split = tone::split(letters.letters())?;
+                        let targets = tone::targets(letters.letters(), split);
+                        if tone::target_for(self.style, targets, letters.tone_pos)
+                            == letters.tone_pos
+                        {
+                            return None;
+                        }
+                    }
+                    _ => return None,
+                }
+            }
+            if let Some(syllable) = syllable::from_letters(letters) {
+                let prose = shape::enclosing_token(text, start, end)
+                    .is_some_and(|(s, e)| !shape::is_not_prose(&text[s..e]));
+                if prose {
+                    scratch.clear();
+                    syllable.write(self.style, scratch);
+                    return (scratch.as_str() != source).then_some((start, end));
+                }
+            }
+            if !letters.combining {
+                return None;
+            }
+        } else if word.safe {
+            return None;
+        }
+        // Unicode normalization only. A word that starts with a non-starter takes the
+        // character before it along.
+        let seg_start = if word.starts_with_mark {
+            prev_char.unwrap_or(start)
+        } else {
+            start
+        };
+        let segment = &text[seg_start..end];
+        if is_nfc_quick(segment.chars()) == IsNormalized::Yes {
+            return None;
+        }
+        scratch.clear();
+        scratch.extend(segment.nfc());
+        (scratch.as_str() != segment).then_some((seg_start, end))
+    }
+}
+
+/// What one pass over a word found.
+struct Word {
+    /// Length in bytes.
+    len: usize,
+    /// Every character a Vietnamese letter or mark, and the word short enough for a
+    /// syllable: `letters` is meaningful.
+    vietnamese: bool,
+    /// Every character is NFC-safe (a starter that no preceding character composes with).
+    safe: bool,
+    /// The first character is a combining mark or another non-starter.
+    starts_with_mark: bool,
+    letters: Letters,
+}
+
+/// Scans the word that starts at `start` (which is on a word character).
+#[inline]
+fn scan_word(text: &str, start: usize) -> Word {
+    let rest = text.get(start..).unwrap_or("");
+    let mut word = Word {
+        len: 0,
+        vietnamese: true,
+        safe: true,
+        starts_with_mark: false,
+        letters: Letters::default(),
+    };
+    let mut first = true;
+    for (i, c) in rest.char_indices() {
+        if c.is_ascii() {
+            if !c.is_ascii_alphabetic() {
+                word.len = i;
+                return word;
+            }
+            if word.vietnamese && !word.letters.push(c) {
+                word.vietnamese = false;
+            }
+        } else if letter_of(c).is_some() {
+            if word.vietnamese && !word.letters.push(c) {
+                word.vietnamese = false;
+            }
+        } else if is_word_char(c) {
+            if letter::mark_of(c).is_some() {
+                if word.vietnamese && !word.letters.push(c) {
+                    word.vietnamese = false;
+                }
+            } else {
+                word.vietnamese = false;
+            }
+            if !nfc_safe(c) {
+                word.safe = false;
+                if first {
+                    word.starts_with_mark = true;
+                }
+            }
+        } else {
+            word.len = i;
+            return word;
+        }
+        first = false;
+    }
+    word.len = rest.len();
+    word
+}
+
+/// Word characters for normalization: letters of any script, combining marks, and every
+/// character that is not NFC-safe (so that the characters between words are all safe and
+/// words are whole normalization segments).
+#[inline]
+fn is_word_char(c: char) -> bool {
+    letter::is_word_char(c) || !nfc_safe(c)
+}
+
+/// True for characters with NFC quick-check Yes and combining class 0, in blocks common in
+/// Vietnamese and Ukrainian news text: nothing before them composes with them or reorders
+/// across them, and they are unchanged by NFC. Conservative: a character outside these
+/// ranges is simply checked the slow way.
+#[inline]
+pub(crate) fn nfc_safe(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x0000..=0x02FF
+            | 0x0400..=0x0482
+            | 0x048A..=0x052F
+            | 0x1E00..=0x1EFF
+            | 0x2002..=0x2027
+            | 0x2030..=0x205E
+            | 0x20A0..=0x20C0
+            | 0x2100..=0x2125
+            | 0x2190..=0x21FF
+            | 0x2500..=0x27FF
+            | 0x3000..=0x3029
+            | 0x4E00..=0x9FFF
+            | 0xFE00..=0xFE0F
+            | 0xFF01..=0xFF9D
+            | 0x1F000..=0x1FAFF
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::char::canonical_combining_class;
+
+    #[test]
+    fn safe_ranges_are_safe() {
+        for u in 0..=0x1FAFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            if nfc_safe(c) {
+                assert_eq!(
+                    is_nfc_quick(std::iter::once(c)),
+                    IsNormalized::Yes,
+                    "U+{u:04X}"
+                );
+                assert_eq!(canonical_combining_class(c), 0, "U+{u:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn repairs_impossible_placements_and_keeps_styles() {
+        assert_eq!(
+            normalize("noí naỳ laị ngừơi thủơ"),
+            "nói này lại người thuở"
+        );
+        assert_eq!(normalize("qúa gịa"), "quá giạ");
+        assert_eq!(normalize("HOÀ Hòa hoà"), "HOÀ Hòa hoà");
+        assert_eq!(normalize("NOÍ Noí"), "NÓI Nói");
+    }
+
+    #[test]
+    fn nfd_input_becomes_nfc() {
+        let nfd: String = "Người Việt, Genève, Київ".nfd().collect();
+        assert_eq!(normalize(&nfd), "Người Việt, Genève, Київ");
+        // A non-starter after a non-letter composes with it.
+        assert_eq!(normalize("=\u{0338}"), "\u{2260}");
+    }
+
+    #[test]
+    fn non_syllables_are_untouched() {
+        for text in [
+            "Genève Pérez café São",
+            "snake_case_noí=1",
+            "https://vi.wikipedia.org/wiki/Ho%C3%A0_B%C3%ACnh noí",
+            "a@noí.vn",
+        ] {
+            let out = normalize(text);
+            if text.starts_with("https") {
+                assert_eq!(out, text.replace(" noí", " nói"));
+            } else if text.starts_with("snake") || text.starts_with("a@") {
+                assert_eq!(out, text);
+            } else {
+                assert!(matches!(out, Cow::Borrowed(_)), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn into_appends() {
+        let mut out = String::from(">");
+        Normalizer::new().normalize_into("noí", &mut out);
+        assert_eq!(out, ">nói");
+    }
+}
