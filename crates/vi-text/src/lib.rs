@@ -11,10 +11,12 @@
 mod letter;
 mod shape;
 
+pub mod clean;
 pub mod compound;
 pub mod fold;
 pub mod key;
 pub mod normalize;
+pub mod sentence;
 pub mod syllable;
 pub mod tone;
 

@@ -255,6 +255,21 @@ impl Normalizer {
     }
 }
 
+/// Counts the Vietnamese syllables of `text` whose tone mark sits where no style puts it
+/// (`noí`, `naỳ`; not `hoà` or `hòa`).
+///
+/// ```
+/// assert_eq!(vi_text::normalize::misplaced_marks("noí naỳ, hoà hòa"), 2);
+/// ```
+#[must_use]
+pub fn misplaced_marks(text: &str) -> usize {
+    text.split(|c: char| !letter::is_word_char(c))
+        .filter(|word| !word.is_empty())
+        .filter_map(syllable::parse)
+        .filter(|s| !s.is_placed(ToneStyle::Keep))
+        .count()
+}
+
 /// What one pass over a word found.
 struct Word {
     /// Length in bytes.

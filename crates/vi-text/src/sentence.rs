@@ -1,0 +1,472 @@
+//! Sentence splitting for Vietnamese news text, raw (`nói.`) or word-segmented (`nói .`).
+//!
+//! A sentence ends
+//! - at a line break;
+//! - after `.`, `!`, `?`, `…` or `...` (closing quotes and brackets after it stay in the
+//!   sentence) when the next word starts like a sentence: a capital letter, a digit, an
+//!   opening quote, bracket or dash. A full stop does not end a sentence after a title
+//!   abbreviation (`TP.`, `PGS.`, `Th.S.`, `ThS.`, `GS.`, `TS.`, `Q.`, `P.`, `Mr.`, …), after
+//!   a single capital (`N. V. A.`), or after a list number that opens the sentence (`1.`).
+//!   Dates (`17/9`, `1/1/2024`) and numbers (`100.000`, `10,5`) hold no boundary since no
+//!   space follows their inner marks; `v.v.` ends a sentence only before a capital;
+//! - around a photo or graphics credit (`Ảnh: AFP`, `Đồ họa : AFP`, `Ảnh minh họa: TASS`):
+//!   the credit is a sentence of its own ([`SentenceKind::Credit`]) and the sentence just
+//!   before it on the same line is its caption ([`SentenceKind::Caption`]).
+//!
+//! ```
+//! use vi_text::sentence::{SentenceKind, sentences};
+//! let text = "PGS. TS. Nguyễn Văn A đến TP. Hồ Chí Minh ngày 17/9. Giá 100.000 đồng, v.v. \
+//!             Cảnh sát tuần tra. Ảnh: AFP Tuy nhiên, ông nói…";
+//! let found: Vec<(&str, SentenceKind)> =
+//!     sentences(text).iter().map(|s| (s.span.slice(text), s.kind)).collect();
+//! assert_eq!(found, [
+//!     ("PGS. TS. Nguyễn Văn A đến TP. Hồ Chí Minh ngày 17/9.", SentenceKind::Text),
+//!     ("Giá 100.000 đồng, v.v.", SentenceKind::Text),
+//!     ("Cảnh sát tuần tra.", SentenceKind::Caption),
+//!     ("Ảnh: AFP", SentenceKind::Credit),
+//!     ("Tuy nhiên, ông nói…", SentenceKind::Text),
+//! ]);
+//! ```
+
+use core_model::Span;
+
+/// What a sentence is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SentenceKind {
+    /// Running text.
+    Text,
+    /// The caption of a photo or graphic: the sentence just before a credit.
+    Caption,
+    /// A photo or graphics credit (`Ảnh: AFP`).
+    Credit,
+}
+
+/// A sentence: its byte span in the text (from its first to its last non-space character)
+/// and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sentence {
+    /// Where the sentence is.
+    pub span: Span,
+    /// What it is.
+    pub kind: SentenceKind,
+}
+
+/// The sentences of `text`, in order.
+#[must_use]
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    sentences_into(text, &mut out);
+    out
+}
+
+/// Appends the sentences of `text` to `out`.
+pub fn sentences_into(text: &str, out: &mut Vec<Sentence>) {
+    let tokens = tokens(text);
+    let first_new = out.len();
+    let mut splitter = Splitter {
+        text,
+        tokens: &tokens,
+        out,
+        first_new,
+        quote_open: false,
+    };
+    splitter.run();
+}
+
+/// Abbreviations whose full stop never ends a sentence (titles, place prefixes).
+const TITLES: &[&str] = &[
+    "TP", "Tp", "tp", "TT", "TX", "Tx", "Q", "P", "F", "H", "X", "PGS", "GS", "TS", "ThS", "Th.S",
+    "ThS", "Ths", "BS", "Bs", "KS", "CN", "NXB", "Nxb", "PV", "ĐT", "Đ/c", "đ/c", "Mr", "Mrs",
+    "Ms", "Dr", "St", "No", "Ng", "tr", "Tr", "TS.BS", "PGS.TS", "GS.TS", "Ths.BS", "ThS.BS",
+];
+
+/// Labels of photo and graphics credits (their words, before the colon).
+const CREDIT_LABELS: &[&[&str]] = &[
+    &["Ảnh"],
+    &["Ảnh", "minh", "họa"],
+    &["Ảnh", "minh", "hoạ"],
+    &["Ảnh", "chụp", "màn", "hình"],
+    &["Đồ", "họa"],
+    &["Đồ", "hoạ"],
+    &["Đồ_họa"],
+    &["Đồ_hoạ"],
+    &["Ảnh_minh_họa"],
+    &["Video"],
+    &["Clip"],
+    &["Infographic"],
+    &["Nguồn", "ảnh"],
+];
+
+/// News agencies and photo sources that make up a whole credit.
+const AGENCIES: &[&str] = &[
+    "AFP",
+    "AP",
+    "EPA",
+    "TASS",
+    "Reuters",
+    "Getty",
+    "Sputnik",
+    "Xinhua",
+    "Bloomberg",
+    "CNN",
+    "BBC",
+    "RIA",
+    "TTXVN",
+    "VNA",
+    "Shutterstock",
+    "Twitter",
+    "Facebook",
+    "X",
+    "NYT",
+    "WSJ",
+];
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    /// A line break lies between this token and the one before.
+    line_before: bool,
+}
+
+fn tokens(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut line = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push(Tok {
+                    start: s,
+                    end: i,
+                    line_before: line,
+                });
+                line = false;
+            }
+            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+                line = true;
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(Tok {
+            start: s,
+            end: text.len(),
+            line_before: line,
+        });
+    }
+    out
+}
+
+struct Splitter<'a, 'o> {
+    text: &'a str,
+    tokens: &'a [Tok],
+    out: &'o mut Vec<Sentence>,
+    first_new: usize,
+    quote_open: bool,
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '»' | ')' | ']' | '}' | '"' | '\'')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '«' | '(' | '[' | '{' | '"' | '\'' | '-' | '–' | '—' | '•' | '*'
+    )
+}
+
+impl Splitter<'_, '_> {
+    fn tok(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn push(&mut self, first: usize, last: usize, kind: SentenceKind) {
+        if let (Some(a), Some(b)) = (self.tokens.get(first), self.tokens.get(last)) {
+            self.out.push(Sentence {
+                span: Span::new(a.start, b.end),
+                kind,
+            });
+        }
+    }
+
+    fn run(&mut self) {
+        let n = self.tokens.len();
+        let mut start = 0;
+        let mut i = 0;
+        while i < n {
+            if self.tokens[i].line_before && i > start {
+                self.push(start, i - 1, SentenceKind::Text);
+                start = i;
+            }
+            if let Some(last) = self.credit_at(i) {
+                if i > start {
+                    self.push(start, i - 1, SentenceKind::Text);
+                }
+                self.mark_caption(i);
+                for j in i..=last {
+                    self.count_quotes(j);
+                }
+                self.push(i, last, SentenceKind::Credit);
+                start = last + 1;
+                i = last + 1;
+                continue;
+            }
+            self.count_quotes(i);
+            if self.ends_sentence(i, start) {
+                let mut last = i;
+                while last + 1 < n
+                    && !self.tokens[last + 1].line_before
+                    && self.is_closing(last + 1)
+                {
+                    last += 1;
+                    self.count_quotes(last);
+                }
+                if last + 1 >= n
+                    || self.tokens[last + 1].line_before
+                    || self.starts_sentence(last + 1)
+                {
+                    self.push(start, last, SentenceKind::Text);
+                    start = last + 1;
+                    i = last + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        if start < n {
+            self.push(start, n - 1, SentenceKind::Text);
+        }
+    }
+
+    fn count_quotes(&mut self, i: usize) {
+        let quotes = self.tok(i).matches('"').count();
+        if quotes % 2 == 1 {
+            self.quote_open = !self.quote_open;
+        }
+    }
+
+    /// A token made only of closing punctuation (a straight quote counts when a quote is
+    /// open).
+    fn is_closing(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        !t.is_empty()
+            && t.chars().all(|c| {
+                if c == '"' {
+                    self.quote_open
+                } else {
+                    is_closer(c) && c != '\''
+                }
+            })
+    }
+
+    /// The previous sentence becomes a caption when it lies on the credit's line.
+    fn mark_caption(&mut self, credit: usize) {
+        if self.out.len() <= self.first_new {
+            return;
+        }
+        let Some(prev) = self.out.last_mut() else {
+            return;
+        };
+        if prev.kind != SentenceKind::Text {
+            return;
+        }
+        let between = self
+            .text
+            .get(prev.span.end..self.tokens[credit].start)
+            .unwrap_or("\n");
+        if !between.contains('\n') {
+            prev.kind = SentenceKind::Caption;
+        }
+    }
+
+    /// When a credit label starts at token `i`, the index of the credit's last token.
+    fn credit_at(&self, i: usize) -> Option<usize> {
+        for label in CREDIT_LABELS {
+            let mut j = i;
+            let mut colon_attached = false;
+            let mut matched = true;
+            for (k, word) in label.iter().enumerate() {
+                let t = self.tok(j);
+                let last = k + 1 == label.len();
+                if t == *word {
+                } else if last && t.strip_suffix(':') == Some(word) {
+                    colon_attached = true;
+                } else {
+                    matched = false;
+                    break;
+                }
+                j += 1;
+            }
+            if !matched {
+                continue;
+            }
+            if !colon_attached {
+                if self.tok(j) != ":" {
+                    continue;
+                }
+                j += 1;
+            }
+            // j is the first token of the credit itself.
+            return self.credit_end(j);
+        }
+        None
+    }
+
+    fn credit_end(&self, first: usize) -> Option<usize> {
+        let n = self.tokens.len();
+        if first >= n || self.tokens[first].line_before {
+            return None;
+        }
+        let t = self.tok(first);
+        let core = t.trim_end_matches(['.', ',', ';']);
+        let agency = core.split('/').all(|p| {
+            AGENCIES.contains(&p) || (p.len() >= 2 && p.chars().all(|c| c.is_uppercase()))
+        });
+        if agency {
+            let mut last = first;
+            if core == "Getty" && self.tok(first + 1).trim_end_matches('.') == "Images" {
+                last += 1;
+            }
+            return Some(last);
+        }
+        // A person's name: up to four capitalised words, stopping at a full stop.
+        let mut last = None;
+        for j in first..(first + 4).min(n) {
+            if j > first && self.tokens[j].line_before {
+                break;
+            }
+            let w = self.tok(j);
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            last = Some(j);
+            if w.ends_with('.') {
+                break;
+            }
+        }
+        last
+    }
+
+    fn ends_sentence(&self, i: usize, start: usize) -> bool {
+        let t = self.tok(i);
+        let core = t.trim_end_matches(|c: char| is_closer(c) && c != '\'');
+        let Some(last) = core.chars().last() else {
+            return false;
+        };
+        match last {
+            '!' | '?' | '…' => true,
+            '.' => {
+                if core.ends_with("..") {
+                    return true;
+                }
+                let word = core.trim_end_matches('.').trim_start_matches(is_opener);
+                if word.is_empty() {
+                    // A stand-alone full stop (segmented text).
+                    return i > start;
+                }
+                if TITLES.contains(&word) {
+                    return false;
+                }
+                let mut chars = word.chars();
+                if chars.next().is_some_and(char::is_uppercase) && chars.next().is_none() {
+                    return false;
+                }
+                if i == start && word.chars().all(|c| c.is_ascii_digit()) {
+                    return false;
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn starts_sentence(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        let Some(first) = t.chars().next() else {
+            return true;
+        };
+        if is_opener(first) {
+            return true;
+        }
+        first.is_uppercase() || first.is_ascii_digit() || !first.is_alphabetic()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_dates_decimals() {
+        assert_eq!(
+            split("Th.S Lê A và ThS. Trần B họp ngày 1/1/2024. Lãi 10,5% trên 100.000 đồng."),
+            [
+                "Th.S Lê A và ThS. Trần B họp ngày 1/1/2024.",
+                "Lãi 10,5% trên 100.000 đồng."
+            ]
+        );
+        assert_eq!(
+            split("Ông J. Biden nói. Bà kể"),
+            ["Ông J. Biden nói.", "Bà kể"]
+        );
+        assert_eq!(split("1. Mở đầu"), ["1. Mở đầu"]);
+        assert_eq!(split("táo, lê, v.v. và cam"), ["táo, lê, v.v. và cam"]);
+    }
+
+    #[test]
+    fn quotes_and_ellipses() {
+        assert_eq!(
+            split("Ông nói: “Chúng tôi đi.” Sau đó... Họ về! Sao? “Được”."),
+            [
+                "Ông nói: “Chúng tôi đi.”",
+                "Sau đó...",
+                "Họ về!",
+                "Sao?",
+                "“Được”."
+            ]
+        );
+        assert_eq!(
+            split("thông_tin này . \" Cuộc họp tốt \" , ông nói . Hết"),
+            ["thông_tin này .", "\" Cuộc họp tốt \" , ông nói .", "Hết"]
+        );
+        assert_eq!(split("a “b.” C"), ["a “b.”", "C"]);
+    }
+
+    #[test]
+    fn lines_and_credits() {
+        let text = "Tiêu đề\nCảnh_sát tuần_tra . Ảnh : AFP Tuy_nhiên , hết .\nKhu vực. Ảnh minh họa: TASS\nĐồ họa: Ngọc Anh";
+        let found: Vec<(&str, SentenceKind)> = sentences(text)
+            .iter()
+            .map(|s| (s.span.slice(text), s.kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Tiêu đề", SentenceKind::Text),
+                ("Cảnh_sát tuần_tra .", SentenceKind::Caption),
+                ("Ảnh : AFP", SentenceKind::Credit),
+                ("Tuy_nhiên , hết .", SentenceKind::Text),
+                ("Khu vực.", SentenceKind::Caption),
+                ("Ảnh minh họa: TASS", SentenceKind::Credit),
+                ("Đồ họa: Ngọc Anh", SentenceKind::Credit),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        assert!(sentences("").is_empty());
+        assert!(sentences(" \n\t ").is_empty());
+    }
+}
