@@ -13,6 +13,7 @@ mod shape;
 
 pub mod clean;
 pub mod compound;
+pub mod encoding;
 pub mod fold;
 pub mod key;
 pub mod normalize;
