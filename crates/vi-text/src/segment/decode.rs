@@ -1,0 +1,95 @@
+//! Decoding: dictionary maximal matching, then a greedy left-to-right pass deciding each free
+//! gap with the model.
+
+use super::atoms::{Atom, Gap, MAX_WORD_ATOMS};
+use super::features::{self, DictFacts, FeatureVec, History};
+
+/// Bit 0: forward maximal matching joins the gap; bit 1: backward maximal matching does.
+pub(crate) const FORWARD: u8 = 1;
+pub(crate) const BACKWARD: u8 = 2;
+
+/// The longest word length in `mask` (0 when empty).
+#[inline]
+pub(crate) fn longest(mask: u16) -> usize {
+    (16 - mask.leading_zeros()) as usize
+}
+
+/// Fills `flags` (one per atom: the gap after it) with the decisions of forward and backward
+/// longest-match segmentation over the dictionary masks.
+pub(crate) fn maximal_matching(atoms: &[Atom], flags: &mut Vec<u8>) {
+    let n = atoms.len();
+    flags.clear();
+    flags.resize(n, 0);
+    let mut i = 0;
+    while i < n {
+        let len = longest(atoms[i].starts).clamp(1, MAX_WORD_ATOMS);
+        for flag in flags.iter_mut().skip(i).take(len - 1) {
+            *flag |= FORWARD;
+        }
+        i += len;
+    }
+    let mut end = n;
+    while end > 0 {
+        let len = longest(atoms[end - 1].ends).clamp(1, end);
+        for flag in flags.iter_mut().skip(end - len).take(len - 1) {
+            *flag |= BACKWARD;
+        }
+        end -= len;
+    }
+}
+
+/// Decides every gap, left to right. `decide(gap, features)` is asked for free gaps only;
+/// forced gaps take their forced value. `joins[g]` is the decision for the gap after atom `g`.
+#[inline]
+pub(crate) fn greedy(
+    atoms: &[Atom],
+    flags: &[u8],
+    bits: u32,
+    joins: &mut Vec<bool>,
+    mut decide: impl FnMut(usize, &FeatureVec) -> bool,
+) {
+    let n = atoms.len();
+    joins.clear();
+    joins.resize(n, false);
+    let mut history = History::START;
+    let mut features: FeatureVec = [0; features::FEATURES_PER_GAP];
+    for g in 0..n.saturating_sub(1) {
+        let join = match atoms[g].gap {
+            Gap::Split => false,
+            Gap::Join => true,
+            Gap::Free => {
+                let flag = flags.get(g).copied().unwrap_or(0);
+                let facts: DictFacts =
+                    features::dict_facts(atoms, g, flag & FORWARD != 0, flag & BACKWARD != 0);
+                features::gap_features(atoms, g, history, &facts, bits, &mut features);
+                decide(g, &features)
+            }
+        };
+        joins[g] = join;
+        history = history.next(join);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::atoms::{Atoms, Split};
+
+    #[test]
+    fn matching_over_masks() {
+        let mut atoms = Atoms::default();
+        atoms.load("a b c d", Split::Raw);
+        // Words: "a b", "b c d", "c d".
+        let set = |atoms: &mut Atoms, i: usize, len: usize| {
+            atoms.atoms[i].starts |= 1 << (len - 1);
+            atoms.atoms[i + len - 1].ends |= 1 << (len - 1);
+        };
+        set(&mut atoms, 0, 2);
+        set(&mut atoms, 1, 3);
+        set(&mut atoms, 2, 2);
+        let mut flags = Vec::new();
+        maximal_matching(&atoms.atoms, &mut flags);
+        // Forward: [a b] [c d]; backward: [b c d] [a].
+        assert_eq!(flags, [FORWARD, BACKWARD, FORWARD | BACKWARD, 0]);
+    }
+}

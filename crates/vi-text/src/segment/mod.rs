@@ -1,0 +1,427 @@
+//! Vietnamese word segmentation: which adjacent syllables form one word.
+//!
+//! Vietnamese writes a space between the syllables of a word (`bí mật`, `Thổ Nhĩ Kỳ`); the
+//! segmenter joins them (`bí_mật`, `Thổ_Nhĩ_Kỳ`). It works in three steps:
+//!
+//! 1. **Atoms.** The line is pre-tokenized ([`crate::tokenize`]): syllables, punctuation,
+//!    numbers, dates, URLs… each with its byte span. Underscores of already segmented text
+//!    are undone (read as spaces), unless [`SegmentOptions::keep_existing`] asks to trust
+//!    them. With [`SegmentOptions::pretokenized`], every whitespace-separated chunk is one
+//!    atom instead, never split.
+//! 2. **Constraints.** Only gaps between two words or numbers separated by whitespace or
+//!    underscores can be joined. A foreign word is never glued to a Vietnamese syllable of
+//!    another letter case (`buộc Azerbaijan` stays two words; `Điện Kremlin` may be one).
+//!    Words of a [`UserDict`] are forced whole.
+//! 3. **Model.** Every other gap is classified join/split, left to right, by an averaged
+//!    perceptron over hashed features: the lower-cased, tone-canonical keys of the
+//!    surrounding syllables (unigrams to trigrams), their shapes (Vietnamese syllable,
+//!    foreign word, number, punctuation; letter case), the decisions already taken, and
+//!    dictionary features from the word lexicon (is there a word covering the gap, how long,
+//!    what forward and backward longest matching decide). Keys come from
+//!    [`lexicon_key`](crate::key::lexicon_key), so `hòa` and `hoà`, `Hòa` and `HOÀ` look the
+//!    same to the model.
+//!
+//! Output tokens keep the input's bytes: no case or tone is changed. A word of several atoms
+//! has the span from its first to its last atom; its *form* is its atoms joined by `_`
+//! ([`Segmentation::write_form`]), whatever separated them in the input.
+//!
+//! ```no_run
+//! use vi_text::segment::{SegmentModel, Segmentation, SegmentOptions, Segmenter};
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let model = SegmentModel::open("data/models/vi-segment.vnsm")?;
+//! let words = index::WordLexicon::open("data/build/vi-words.vnlx")?;
+//! let segmenter = Segmenter::new(model, Some(words));
+//! let mut out = Segmentation::default();
+//! let text = "Cuộc họp bí mật diễn ra tại Istanbul, Thổ Nhĩ Kỳ.";
+//! segmenter.segment(text, SegmentOptions::default(), &mut out);
+//! let mut line = String::new();
+//! out.write_text(text, &mut line);
+//! assert_eq!(line, "Cuộc họp bí_mật diễn_ra tại Istanbul , Thổ_Nhĩ_Kỳ .");
+//! # Ok(()) }
+//! ```
+
+mod atoms;
+mod decode;
+pub mod eval;
+mod features;
+pub mod gold;
+mod model;
+pub mod train;
+mod userdict;
+
+use atoms::{Atoms, Gap, Split};
+use core_model::{Span, Token, TokenKind, Tokenizer};
+use index::WordLexicon;
+use std::path::PathBuf;
+
+pub use model::{MODEL_FORMAT, SegmentModel, WEIGHTS_SECTION};
+pub use userdict::UserDict;
+
+/// The file name of the committed model, under `data/models/`.
+pub const MODEL_FILE_NAME: &str = "vi-segment.vnsm";
+
+/// What can go wrong when loading models and dictionaries, or training.
+#[derive(Debug, thiserror::Error)]
+pub enum SegmentError {
+    /// The model (or a lexicon built on the way) cannot be read or written.
+    #[error(transparent)]
+    Model(#[from] index::Error),
+    /// The model file is readable but not usable by this build.
+    #[error("{}: incompatible segmentation model: {detail}", path.display())]
+    Incompatible {
+        /// The model file.
+        path: PathBuf,
+        /// What does not match.
+        detail: String,
+    },
+    /// A line of a user dictionary is not a usable word.
+    #[error("{source_name}:{line}: bad user-dictionary entry: {detail}")]
+    UserDict {
+        /// The dictionary file (or `<memory>`).
+        source_name: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        detail: String,
+    },
+    /// A training or evaluation file is malformed.
+    #[error("{}:{line}: {detail}", path.display())]
+    Gold {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        detail: String,
+    },
+    /// A file cannot be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// How to read the input.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SegmentOptions {
+    /// Every whitespace-separated chunk is an atom: it is never split, only joined to its
+    /// neighbours (the evaluation mode, for text tokenized elsewhere).
+    pub pretokenized: bool,
+    /// Trust the underscores of already segmented input: syllables joined by `_` stay one
+    /// word, and the ends of such a word stay word boundaries. Without it, underscores are
+    /// read as spaces and the text is segmented anew.
+    pub keep_existing: bool,
+}
+
+/// One output token: a word (one or more atoms), or a punctuation mark, number, URL…
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SegToken {
+    /// From the first byte of the first atom to the last byte of the last atom.
+    pub span: Span,
+    /// [`TokenKind::Compound`] for words of several atoms; else the atom's kind.
+    pub kind: TokenKind,
+    first_atom: u32,
+    atom_count: u32,
+}
+
+impl SegToken {
+    /// Number of atoms (syllables, in raw mode) joined in the token.
+    #[must_use]
+    pub fn atom_count(&self) -> usize {
+        self.atom_count as usize
+    }
+
+    /// The token as a [`Token`].
+    #[must_use]
+    pub fn token(&self) -> Token {
+        Token::new(self.span, self.kind)
+    }
+}
+
+/// The result of [`Segmenter::segment`], and the working memory it reuses: keep one per
+/// thread and pass it to every call, so that nothing is allocated per token.
+#[derive(Debug, Default)]
+pub struct Segmentation {
+    tokens: Vec<SegToken>,
+    atom_spans: Vec<Span>,
+    work: Work,
+}
+
+/// Working buffers of one segmentation.
+#[derive(Debug, Default)]
+pub(crate) struct Work {
+    pub atoms: Atoms,
+    pub flags: Vec<u8>,
+    pub joins: Vec<bool>,
+}
+
+impl Segmentation {
+    /// The tokens, in input order.
+    #[must_use]
+    pub fn tokens(&self) -> &[SegToken] {
+        &self.tokens
+    }
+
+    /// The spans of the atoms joined in `token`.
+    #[must_use]
+    pub fn atoms(&self, token: &SegToken) -> &[Span] {
+        let start = token.first_atom as usize;
+        self.atom_spans
+            .get(start..start + token.atom_count as usize)
+            .unwrap_or(&[])
+    }
+
+    /// Appends the form of `token` to `out`: its atoms' bytes joined by `_`. `text` must be
+    /// the segmented text.
+    pub fn write_form(&self, text: &str, token: &SegToken, out: &mut String) {
+        for (i, span) in self.atoms(token).iter().enumerate() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push_str(span.get(text).unwrap_or(""));
+        }
+    }
+
+    /// Appends the whole segmented line to `out`: token forms separated by single spaces.
+    pub fn write_text(&self, text: &str, out: &mut String) {
+        for (i, token) in self.tokens.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            self.write_form(text, token, out);
+        }
+    }
+
+    /// Fills the tokens from the atoms and the join decisions.
+    fn assemble(&mut self) {
+        self.tokens.clear();
+        self.atom_spans.clear();
+        let atoms = &self.work.atoms.atoms;
+        let joins = &self.work.joins;
+        let mut first = 0;
+        for (i, atom) in atoms.iter().enumerate() {
+            self.atom_spans.push(atom.span);
+            if joins.get(i).copied().unwrap_or(false) && i + 1 < atoms.len() {
+                continue;
+            }
+            let count = i + 1 - first;
+            let kind = if count > 1 {
+                TokenKind::Compound
+            } else {
+                atom.kind
+            };
+            self.tokens.push(SegToken {
+                span: atoms[first].span.cover(atom.span),
+                kind,
+                first_atom: first as u32,
+                atom_count: count as u32,
+            });
+            first = i + 1;
+        }
+    }
+}
+
+/// The word segmenter: a trained model, the word lexicon its dictionary features read, and
+/// an optional user dictionary. Immutable and `Sync`: share one across threads, each with its
+/// own [`Segmentation`].
+#[derive(Debug)]
+pub struct Segmenter {
+    model: SegmentModel,
+    words: Option<WordLexicon>,
+    user: Option<UserDict>,
+}
+
+impl Segmenter {
+    /// A segmenter reading `words` for its dictionary features. The model should have been
+    /// trained with the same lexicon ([`Segmenter::lexicon_matches_model`]); without a
+    /// lexicon it still works, less accurately.
+    #[must_use]
+    pub fn new(model: SegmentModel, words: Option<WordLexicon>) -> Segmenter {
+        Segmenter {
+            model,
+            words,
+            user: None,
+        }
+    }
+
+    /// Adds a user dictionary.
+    #[must_use]
+    pub fn with_user_dict(mut self, dict: UserDict) -> Segmenter {
+        self.user = Some(dict);
+        self
+    }
+
+    /// The model.
+    #[must_use]
+    pub fn model(&self) -> &SegmentModel {
+        &self.model
+    }
+
+    /// The word lexicon, if any.
+    #[must_use]
+    pub fn words(&self) -> Option<&WordLexicon> {
+        self.words.as_ref()
+    }
+
+    /// True when the model was trained with the lexicon given (same sources checksum).
+    #[must_use]
+    pub fn lexicon_matches_model(&self) -> bool {
+        let lexicon = self
+            .words
+            .as_ref()
+            .map_or(0, |w| w.lexicon().sources_checksum());
+        lexicon == self.model.lexicon_checksum()
+    }
+
+    /// Segments one line of `text` into `out` (cleared first). Newlines in `text` are
+    /// whitespace like any other.
+    pub fn segment(&self, text: &str, options: SegmentOptions, out: &mut Segmentation) {
+        let split = if options.pretokenized {
+            Split::Chunks
+        } else {
+            Split::Raw
+        };
+        let keep = options.keep_existing && !options.pretokenized;
+        prepare(
+            &mut out.work,
+            text,
+            split,
+            keep,
+            self.words.as_ref(),
+            self.user.as_ref().map(UserDict::lexicon),
+        );
+        let table = self.model.table();
+        let work = &mut out.work;
+        decode::greedy(
+            &work.atoms.atoms,
+            &work.flags,
+            self.model.bits(),
+            &mut work.joins,
+            |_, features| model::score(table, features) > 0,
+        );
+        out.assemble();
+    }
+
+    /// Segments `text` and returns it as a line of tokens separated by spaces, words joined
+    /// by `_` (allocates; see [`Segmenter::segment`] for the reusable form).
+    #[must_use]
+    pub fn segment_to_string(&self, text: &str, options: SegmentOptions) -> String {
+        let mut out = Segmentation::default();
+        self.segment(text, options, &mut out);
+        let mut line = String::with_capacity(text.len() + 8);
+        out.write_text(text, &mut line);
+        line
+    }
+
+    /// Segments `text` with dictionary forward longest matching alone (the baseline the
+    /// model is compared with), under the same atoms and constraints.
+    pub fn segment_longest_match(
+        &self,
+        text: &str,
+        options: SegmentOptions,
+        out: &mut Segmentation,
+    ) {
+        let split = if options.pretokenized {
+            Split::Chunks
+        } else {
+            Split::Raw
+        };
+        let keep = options.keep_existing && !options.pretokenized;
+        prepare(
+            &mut out.work,
+            text,
+            split,
+            keep,
+            self.words.as_ref(),
+            self.user.as_ref().map(UserDict::lexicon),
+        );
+        let work = &mut out.work;
+        let flags = &work.flags;
+        decode::greedy(
+            &work.atoms.atoms,
+            flags,
+            self.model.bits(),
+            &mut work.joins,
+            |g, _| flags.get(g).is_some_and(|f| f & decode::FORWARD != 0),
+        );
+        out.assemble();
+    }
+}
+
+impl Tokenizer for Segmenter {
+    /// Segments `text` (raw mode) and appends its tokens. Allocates its working memory on
+    /// every call; use [`Segmenter::segment`] with a reused [`Segmentation`] on hot paths.
+    fn tokenize_into(&self, text: &str, out: &mut Vec<Token>) {
+        let mut segmentation = Segmentation::default();
+        self.segment(text, SegmentOptions::default(), &mut segmentation);
+        out.extend(segmentation.tokens().iter().map(SegToken::token));
+    }
+}
+
+/// Loads the atoms of `text`, applies the constraints and runs the dictionary lookups.
+pub(crate) fn prepare(
+    work: &mut Work,
+    text: &str,
+    split: Split,
+    keep_existing: bool,
+    words: Option<&WordLexicon>,
+    user: Option<&WordLexicon>,
+) {
+    let atoms = &mut work.atoms;
+    atoms.load(text, split);
+    if keep_existing {
+        keep_underscored(&mut atoms.atoms);
+    }
+    atoms.lookup(words, user);
+    if user.is_some() {
+        force_user_words(&mut atoms.atoms);
+    }
+    decode::maximal_matching(&atoms.atoms, &mut work.flags);
+}
+
+/// Underscore gaps become forced joins, and the ends of each underscored word forced splits.
+fn keep_underscored(atoms: &mut [atoms::Atom]) {
+    let n = atoms.len();
+    for atom in atoms.iter_mut().take(n.saturating_sub(1)) {
+        if atom.underscore {
+            atom.gap = Gap::Join;
+        }
+    }
+    for g in 0..n.saturating_sub(1) {
+        let in_word_before = g > 0 && atoms[g - 1].underscore;
+        let in_word_after = atoms.get(g + 1).is_some_and(|a| a.underscore);
+        if !atoms[g].underscore && (in_word_before || in_word_after) {
+            atoms[g].gap = Gap::Split;
+        }
+    }
+}
+
+/// User words found in the line (leftmost, then longest) are joined and delimited.
+fn force_user_words(atoms: &mut [atoms::Atom]) {
+    let n = atoms.len();
+    let mut i = 0;
+    while i < n {
+        let len = atoms[i].user as usize;
+        let end = i + len;
+        let fits = len >= 2
+            && end <= n
+            && atoms[i..end - 1].iter().all(|a| a.gap != Gap::Split)
+            && (i == 0 || atoms[i - 1].gap != Gap::Join)
+            && atoms[end - 1].gap != Gap::Join;
+        if !fits {
+            i += 1;
+            continue;
+        }
+        for atom in &mut atoms[i..end - 1] {
+            atom.gap = Gap::Join;
+        }
+        if i > 0 {
+            atoms[i - 1].gap = Gap::Split;
+        }
+        atoms[end - 1].gap = Gap::Split;
+        i = end;
+    }
+}

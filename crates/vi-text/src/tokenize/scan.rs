@@ -1,0 +1,334 @@
+//! The scanners of the pre-tokenizer: one function per token shape.
+
+use super::chars::{self, CharClass, is_alnum, is_letter, is_space};
+use core_model::TokenKind;
+
+/// The character at byte `pos`, if any.
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..)?.chars().next()
+}
+
+/// The character ending at byte `pos`, if any.
+#[inline]
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos)?.chars().next_back()
+}
+
+/// The end of the run of characters satisfying `pred` that starts at `pos`.
+#[inline]
+fn run_end(text: &str, pos: usize, pred: impl Fn(char) -> bool) -> usize {
+    let rest = text.get(pos..).unwrap_or("");
+    pos + rest
+        .char_indices()
+        .find(|&(_, c)| !pred(c))
+        .map_or(rest.len(), |(i, _)| i)
+}
+
+/// The next token at or after `pos`: `(start, end, kind)`, skipping whitespace and the
+/// underscores that join syllables.
+pub(crate) fn next_token(text: &str, mut pos: usize) -> Option<(usize, usize, TokenKind)> {
+    let bytes = text.as_bytes();
+    loop {
+        let &b = bytes.get(pos)?;
+        if b == b' ' || b == b'\t' || b == b'\n' || b == b'\r' {
+            pos += 1;
+            continue;
+        }
+        if b == b'_' {
+            let end = pos + bytes[pos..].iter().take_while(|&&b| b == b'_').count();
+            let joins = char_before(text, pos).is_some_and(is_alnum)
+                && char_at(text, end).is_some_and(is_alnum);
+            if joins {
+                pos = end;
+                continue;
+            }
+            return Some((pos, end, TokenKind::Punct));
+        }
+        let c = char_at(text, pos)?;
+        if is_space(c) {
+            pos += c.len_utf8();
+            continue;
+        }
+        let (end, kind) = scan_at(text, pos, c);
+        return Some((pos, end.max(pos + c.len_utf8()), kind));
+    }
+}
+
+/// Scans the token starting with `c` at `pos`.
+fn scan_at(text: &str, pos: usize, c: char) -> (usize, TokenKind) {
+    if c.is_ascii() {
+        if let Some(end) = url_with_prefix(text, pos) {
+            return (end, TokenKind::Url);
+        }
+        if c.is_ascii_alphanumeric()
+            && let Some(end) = email_end(text, pos)
+        {
+            return (end, TokenKind::Email);
+        }
+        if (c == '#' || c == '@')
+            && let Some(end) = tag_end(text, pos)
+        {
+            return (end, TokenKind::Hashtag);
+        }
+    }
+    if c.is_numeric() {
+        return number(text, pos);
+    }
+    if is_alnum(c) {
+        return word(text, pos, pos);
+    }
+    let next = pos + c.len_utf8();
+    match chars::classify(c) {
+        CharClass::Punct => {
+            let end = if matches!(c, '.' | '!' | '?' | '-' | '–' | '—' | '…' | '*' | '~' | '=')
+            {
+                run_end(text, pos, |d| d == c)
+            } else {
+                next
+            };
+            (end, TokenKind::Punct)
+        }
+        CharClass::Symbol => (next, TokenKind::Symbol),
+        CharClass::Emoji => (emoji_end(text, pos, c), TokenKind::Emoji),
+        CharClass::Other => (next, TokenKind::Other),
+    }
+}
+
+/// A word starting at `start`, scanned from `pos` (after a number prefix, `pos > start`).
+fn word(text: &str, start: usize, pos: usize) -> (usize, TokenKind) {
+    let mut q = pos;
+    loop {
+        q = run_end(text, q, is_alnum);
+        let Some(c) = char_at(text, q) else { break };
+        let after = q + c.len_utf8();
+        match c {
+            '-' | '\'' | '’' | '\u{2010}' | '\u{2011}'
+                if char_at(text, after).is_some_and(is_alnum) =>
+            {
+                q = after;
+            }
+            '.' => {
+                let head = &text[start..q];
+                if is_upper_abbreviation(head)
+                    && char_at(text, after).is_some_and(|d| d.is_ascii_uppercase())
+                {
+                    q = after;
+                } else if is_domain_head(head) && tld_follows(text, after) {
+                    return (url_end(text, start, q), TokenKind::Url);
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    (q, TokenKind::Word)
+}
+
+/// `TP`, `Q`, `TP.HCM`: one to four upper-case ASCII letters per dotted part.
+fn is_upper_abbreviation(head: &str) -> bool {
+    head.split('.')
+        .all(|part| (1..=4).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// ASCII letters, digits and hyphens, starting with a letter or digit.
+fn is_domain_head(head: &str) -> bool {
+    head.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphanumeric())
+        && head
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+}
+
+/// Common top-level domains: enough to recognise `vnexpress.net` or `chinhphu.vn` in prose.
+const TLDS: [&str; 24] = [
+    "com", "net", "org", "vn", "edu", "gov", "info", "io", "co", "uk", "us", "ru", "ua", "de",
+    "fr", "jp", "cn", "biz", "tv", "me", "app", "dev", "kr", "int",
+];
+
+/// True when a known top-level domain (followed by no letter or digit) starts at `pos`.
+fn tld_follows(text: &str, pos: usize) -> bool {
+    let end = run_end(text, pos, |c| c.is_ascii_alphabetic());
+    let label = &text[pos..end];
+    TLDS.iter().any(|t| t.eq_ignore_ascii_case(label))
+        && !char_at(text, end).is_some_and(|c| is_alnum(c) && !c.is_ascii())
+}
+
+/// A number, date or time starting at `pos`; a word when letters follow directly (`5km`).
+fn number(text: &str, pos: usize) -> (usize, TokenKind) {
+    let digits = |c: char| c.is_numeric();
+    let mut q = run_end(text, pos, digits);
+    let (mut slashes, mut colons, mut dashes) = (0, 0, 0);
+    let mut groups = GroupLengths::new();
+    groups.push(q - pos);
+    while let Some(sep @ ('.' | ',' | '/' | ':' | '-')) = char_at(text, q) {
+        if !char_at(text, q + 1).is_some_and(|c| c.is_ascii_digit()) {
+            break;
+        }
+        match sep {
+            '/' => slashes += 1,
+            ':' => colons += 1,
+            '-' => dashes += 1,
+            _ => {}
+        }
+        let group_start = q + 1;
+        q = run_end(text, group_start, digits);
+        groups.push(q - group_start);
+    }
+    if char_at(text, q).is_some_and(is_letter) {
+        return word(text, pos, q);
+    }
+    let kind = if slashes > 0 || colons > 0 || (dashes == 2 && groups.is_day_month_year()) {
+        TokenKind::Date
+    } else {
+        TokenKind::Number
+    };
+    (q, kind)
+}
+
+/// The lengths of the first digit groups of a number (a fixed-size buffer: no allocation).
+struct GroupLengths {
+    lengths: [usize; 3],
+    count: usize,
+}
+
+impl GroupLengths {
+    fn new() -> GroupLengths {
+        GroupLengths {
+            lengths: [0; 3],
+            count: 0,
+        }
+    }
+
+    fn push(&mut self, len: usize) {
+        if let Some(slot) = self.lengths.get_mut(self.count) {
+            *slot = len;
+        }
+        self.count += 1;
+    }
+
+    /// `30-4-1975`, `1-1-24`: three groups, day and month of one or two digits, year of two
+    /// or four.
+    fn is_day_month_year(&self) -> bool {
+        let [d, m, y] = self.lengths;
+        self.count == 3 && (1..=2).contains(&d) && (1..=2).contains(&m) && (y == 2 || y == 4)
+    }
+}
+
+/// The end of a URL starting at `pos` with a scheme or `www.`.
+fn url_with_prefix(text: &str, pos: usize) -> Option<usize> {
+    let rest = text.get(pos..)?.as_bytes();
+    let prefix_len = ["https://", "http://", "ftp://", "www."]
+        .iter()
+        .find(|p| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes()))?
+        .len();
+    let body = char_at(text, pos + prefix_len)?;
+    if is_space(body) {
+        return None;
+    }
+    Some(url_end(text, pos, pos + prefix_len))
+}
+
+/// The end of a URL starting at `start`, at least `min_end`: up to the next whitespace, less
+/// trailing punctuation (and closing brackets that close nothing inside the URL).
+fn url_end(text: &str, start: usize, min_end: usize) -> usize {
+    let mut end = run_end(text, start, |c| !is_space(c));
+    while end > min_end {
+        let url = &text[start..end];
+        let Some(last) = url.chars().next_back() else {
+            break;
+        };
+        let trim = match last {
+            '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '»' | '”' | '’' | '…' | '“' => {
+                true
+            }
+            ')' => url.matches('(').count() < url.matches(')').count(),
+            ']' => url.matches('[').count() < url.matches(']').count(),
+            '}' => url.matches('{').count() < url.matches('}').count(),
+            _ => false,
+        };
+        if !trim {
+            break;
+        }
+        end -= last.len_utf8();
+    }
+    end
+}
+
+/// The end of an e-mail address starting at `pos` (ASCII local part `@` dotted domain).
+fn email_end(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let local = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+    let mut i = pos;
+    while bytes.get(i).is_some_and(|&b| local(b)) {
+        i += 1;
+    }
+    if i == pos || bytes.get(i) != Some(&b'@') {
+        return None;
+    }
+    let label = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+    let mut j = i + 1;
+    let mut labels = 0;
+    let mut end = None;
+    loop {
+        let label_start = j;
+        while bytes.get(j).is_some_and(|&b| label(b)) {
+            j += 1;
+        }
+        if j == label_start {
+            break;
+        }
+        labels += 1;
+        if labels >= 2 {
+            end = Some(j);
+        }
+        if bytes.get(j) == Some(&b'.') && bytes.get(j + 1).is_some_and(|&b| label(b)) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The end of a hashtag (`#tag`) or mention (`@name`) starting at `pos`.
+fn tag_end(text: &str, pos: usize) -> Option<usize> {
+    let body = pos + 1;
+    if !char_at(text, body).is_some_and(is_alnum) {
+        return None;
+    }
+    let mention = text.as_bytes().get(pos) == Some(&b'@');
+    let mut q = body;
+    loop {
+        q = run_end(text, q, |c| is_alnum(c) || c == '_');
+        match char_at(text, q) {
+            Some('.') if mention && char_at(text, q + 1).is_some_and(is_alnum) => q += 1,
+            _ => break,
+        }
+    }
+    Some(q)
+}
+
+/// The end of an emoji sequence starting with `c` at `pos`.
+fn emoji_end(text: &str, pos: usize, c: char) -> usize {
+    let mut q = pos + c.len_utf8();
+    let regional = |c: char| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
+    if regional(c)
+        && let Some(d) = char_at(text, q)
+        && regional(d)
+    {
+        return q + d.len_utf8();
+    }
+    let mut after_joiner = false;
+    while let Some(d) = char_at(text, q) {
+        if chars::is_emoji_continuation(d) || (after_joiner && chars::is_emoji(d)) {
+            after_joiner = d == '\u{200D}';
+            q += d.len_utf8();
+        } else {
+            break;
+        }
+    }
+    q
+}

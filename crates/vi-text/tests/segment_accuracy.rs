@@ -1,0 +1,111 @@
+//! Accuracy on UD-VTB (skipped when ../shared is absent).
+
+mod segment_common;
+
+use segment_common::{shared, vtb, words};
+use vi_text::segment::gold::read_conllu;
+use vi_text::segment::train::{TrainConfig, train_conllu};
+use vi_text::segment::{SegmentModel, Segmenter, eval};
+use vi_text::tone::ToneStyle;
+
+#[test]
+#[ignore = "development report: trains on train, scores dev"]
+fn dev_report() {
+    let Some(shared) = shared() else { return };
+    let epochs: u32 = std::env::var("EPOCHS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(12);
+    let bits: u32 = std::env::var("BITS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    let margin: u32 = std::env::var("MARGIN")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let config = TrainConfig {
+        epochs,
+        bits,
+        margin,
+    };
+    let train = vtb(&shared, "train");
+    let t = std::time::Instant::now();
+    let (bytes, stats) = train_conllu(&[&train], Some(&words()), &config).unwrap();
+    println!(
+        "trained in {:?}: {stats:?}, {} bytes",
+        t.elapsed(),
+        bytes.len()
+    );
+    let segmenter = Segmenter::new(SegmentModel::from_bytes(bytes).unwrap(), Some(words()));
+    let splits = std::env::var("SPLITS").unwrap_or_else(|_| "dev".to_owned());
+    for split in splits.split(',') {
+        let gold = read_conllu(vtb(&shared, split)).unwrap();
+        let e = eval::evaluate(&segmenter, &gold, None);
+        println!(
+            "{split}: model P {:.2} R {:.2} F1 {:.2} | baseline F1 {:.2}",
+            e.model.precision(),
+            e.model.recall(),
+            e.model.f1(),
+            e.baseline.f1()
+        );
+        let e = eval::evaluate(&segmenter, &gold, Some(ToneStyle::New));
+        println!(
+            "{split} new style: F1 {:.2} | baseline {:.2}",
+            e.model.f1(),
+            e.baseline.f1()
+        );
+    }
+}
+
+#[test]
+#[ignore = "development report: prints dev errors"]
+fn dev_errors() {
+    use std::collections::HashMap;
+    use vi_text::segment::{SegmentOptions, Segmentation};
+    let Some(shared) = shared() else { return };
+    let config = TrainConfig::default();
+    let (bytes, _) = train_conllu(&[&vtb(&shared, "train")], Some(&words()), &config).unwrap();
+    let segmenter = Segmenter::new(SegmentModel::from_bytes(bytes).unwrap(), Some(words()));
+    let gold = read_conllu(vtb(&shared, "dev")).unwrap();
+    let mut out = Segmentation::default();
+    let options = SegmentOptions {
+        pretokenized: true,
+        keep_existing: false,
+    };
+    let mut missed: HashMap<String, usize> = HashMap::new();
+    let mut wrong: HashMap<String, usize> = HashMap::new();
+    for s in &gold {
+        segmenter.segment(&s.text, options, &mut out);
+        let pred: Vec<_> = out.tokens().iter().map(|t| t.span).collect();
+        for w in &s.words {
+            if !pred.contains(w) {
+                *missed.entry(w.slice(&s.text).to_owned()).or_default() += 1;
+            }
+        }
+        for p in &pred {
+            if !s.words.contains(p) {
+                *wrong.entry(p.slice(&s.text).to_owned()).or_default() += 1;
+            }
+        }
+    }
+    let mut missed: Vec<_> = missed.into_iter().collect();
+    missed.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut wrong: Vec<_> = wrong.into_iter().collect();
+    wrong.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    println!(
+        "missed gold words ({}):",
+        missed.iter().map(|m| m.1).sum::<usize>()
+    );
+    for (w, n) in missed.iter().take(120) {
+        print!("{w}={n} | ");
+    }
+    println!(
+        "\nwrong predicted words ({}):",
+        wrong.iter().map(|m| m.1).sum::<usize>()
+    );
+    for (w, n) in wrong.iter().take(120) {
+        print!("{w}={n} | ");
+    }
+    println!();
+}
