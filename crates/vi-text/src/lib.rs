@@ -17,8 +17,10 @@ pub mod encoding;
 pub mod fold;
 pub mod key;
 pub mod normalize;
+pub mod segment;
 pub mod sentence;
 pub mod syllable;
+pub mod tokenize;
 pub mod tone;
 
 pub use key::lexicon_key;
