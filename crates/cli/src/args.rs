@@ -17,4 +17,25 @@ pub struct Cli {
 pub enum Command {
     /// Print the version and the languages vnuk analyses.
     Version,
+    /// Re-encode Vietnamese text: UTF-8, VNI, TCVN3, VISCII, VIQR, windows-1258 (bytes in, bytes
+    /// out; the input encoding detected with `--from auto`).
+    Convert(ConvertArgs),
+}
+
+/// Options of `vnuk convert`.
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// Encoding of the input: auto (detected per input), utf8, vni, tcvn3, viscii, viqr or
+    /// cp1258 (aliases such as windows-1258, tcvn5712-1, abc are accepted).
+    #[arg(long, default_value = "auto")]
+    pub from: crate::commands::convert::Source,
+    /// Encoding of the output: utf8, vni, tcvn3, viscii, viqr or cp1258.
+    #[arg(long, default_value = "utf8")]
+    pub to: vi_text::encoding::Encoding,
+    /// Replace undecodable bytes and unencodable characters (reported on stderr) instead of
+    /// failing.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Input files; stdin when none (or `-`). Outputs are concatenated on stdout.
+    pub files: Vec<std::path::PathBuf>,
 }

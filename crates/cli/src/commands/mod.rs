@@ -1,5 +1,7 @@
 //! One module per command.
 
+pub mod convert;
+
 use crate::args::{Cli, Command};
 use std::process::ExitCode;
 
@@ -13,5 +15,6 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, CommandError> {
             println!("vnuk {} (vi, uk)", env!("CARGO_PKG_VERSION"));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Convert(args) => convert::run(&args),
     }
 }
