@@ -20,6 +20,12 @@ pub enum Command {
     /// Re-encode Vietnamese text: UTF-8, VNI, TCVN3, VISCII, VIQR, windows-1258 (bytes in, bytes
     /// out; the input encoding detected with `--from auto`).
     Convert(ConvertArgs),
+    /// Split Ukrainian text into tokens (words, numbers, abbreviations, URLs, …), line for line.
+    Tokenize(TokenizeArgs),
+    /// Transliterate Ukrainian text into Latin letters (KMU-2010), line for line.
+    Translit(TranslitArgs),
+    /// Detect the language (uk, ru, vi, en or und) of each input or each line, with a confidence.
+    Detect(DetectArgs),
 }
 
 /// Options of `vnuk convert`.
@@ -37,5 +43,55 @@ pub struct ConvertArgs {
     #[arg(long)]
     pub lossy: bool,
     /// Input files; stdin when none (or `-`). Outputs are concatenated on stdout.
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// Output formats of `vnuk tokenize`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TokenizeFormat {
+    /// Tokens separated by spaces, one output line per input line.
+    Text,
+    /// One JSON object per input line: `{"line":…,"tokens":[{"text","kind","start","end"}]}`
+    /// (byte offsets into the input).
+    Jsonl,
+}
+
+/// Options of `vnuk tokenize`.
+#[derive(Debug, clap::Args)]
+pub struct TokenizeArgs {
+    /// Language of the text.
+    #[arg(long, default_value = "uk")]
+    pub lang: core_model::Language,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TokenizeFormat,
+    /// Input files (UTF-8); stdin when none.
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// Transliteration systems of `vnuk translit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TranslitSystem {
+    /// The official Ukrainian system (Cabinet of Ministers resolution No. 55, 2010).
+    Kmu2010,
+}
+
+/// Options of `vnuk translit`.
+#[derive(Debug, clap::Args)]
+pub struct TranslitArgs {
+    /// Transliteration system.
+    #[arg(long, value_enum, default_value = "kmu2010")]
+    pub system: TranslitSystem,
+    /// Input files (UTF-8); stdin when none.
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// Options of `vnuk detect`.
+#[derive(Debug, clap::Args)]
+pub struct DetectArgs {
+    /// One result per input line instead of one per input.
+    #[arg(long)]
+    pub lines: bool,
+    /// Input files (UTF-8); stdin when none. With several, each result starts with the name.
     pub files: Vec<std::path::PathBuf>,
 }

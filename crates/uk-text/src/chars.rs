@@ -85,11 +85,12 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// True for a hyphen that joins the parts of a compound word (`будь-який`): the ASCII
-/// hyphen-minus, U+2010 hyphen and U+2011 non-breaking hyphen.
+/// hyphen-minus, U+2010 hyphen, U+2011 non-breaking hyphen, and the minus sign U+2212 that
+/// some text uses for a hyphen (`Ан−32`).
 #[inline]
 #[must_use]
 pub fn is_joining_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2212}')
 }
 
 /// True for a character that starts an emoji: pictographs, dingbats, regional indicators and

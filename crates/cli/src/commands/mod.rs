@@ -1,6 +1,9 @@
 //! One module per command.
 
 pub mod convert;
+pub mod detect;
+pub mod tokenize;
+pub mod translit;
 
 use crate::args::{Cli, Command};
 use std::process::ExitCode;
@@ -16,5 +19,8 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, CommandError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Convert(args) => convert::run(&args),
+        Command::Tokenize(args) => tokenize::run(&args),
+        Command::Translit(args) => translit::run(&args),
+        Command::Detect(args) => detect::run(&args),
     }
 }

@@ -5,6 +5,12 @@ use super::{
     is_transparent, latin_to_cyrillic, transparent_end,
 };
 use crate::chars::{SOFT_HYPHEN, STRESS_MARK, is_apostrophe, is_cyrillic, is_latin};
+
+/// A letter that starts or continues a word; the modifier-letter apostrophe `ʼ` counts as an
+/// apostrophe, not a letter, so that unifying it never changes where words end.
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() && !is_apostrophe(c)
+}
 use core_model::Span;
 
 /// The next word of the line that is not a one-letter look-alike: where the search may be
@@ -25,7 +31,7 @@ impl Normalizer {
         let mut prev_word_cyrillic = false;
         let mut next_word: Option<NextWord> = None;
         while let Some((c, n)) = char_at(text, pos) {
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 let info = self.analyze(text, pos);
                 let mut dir = if self.repair_lookalikes {
                     info.direction()
@@ -108,13 +114,13 @@ impl Normalizer {
         while let Some((c, n)) = char_at(text, pos) {
             if is_apostrophe(c) && pos > start {
                 let after = transparent_end(text, pos + n);
-                if !char_at(text, after).is_some_and(|(d, _)| d.is_alphabetic()) {
+                if !char_at(text, after).is_some_and(|(d, _)| is_letter(d)) {
                     break;
                 }
                 pos = after;
                 continue;
             }
-            if !c.is_alphabetic() {
+            if !is_letter(c) {
                 break;
             }
             let marks_end = transparent_end(text, pos + n);
@@ -161,7 +167,7 @@ impl Normalizer {
                     cyrillic: false,
                 };
             }
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 let info = self.analyze(text, pos);
                 if !info.is_single_lookalike() {
                     break NextWord {
@@ -197,7 +203,7 @@ impl Normalizer {
             if is_apostrophe(c) && pos > start {
                 let after = transparent_end(text, pos + n);
                 let between_letters =
-                    after < end && char_at(text, after).is_some_and(|(d, _)| d.is_alphabetic());
+                    after < end && char_at(text, after).is_some_and(|(d, _)| is_letter(d));
                 if between_letters {
                     if let Some(target) = self.apostrophe
                         && cyrillic
@@ -209,7 +215,7 @@ impl Normalizer {
                     continue;
                 }
             }
-            if !c.is_alphabetic() {
+            if !is_letter(c) {
                 // Only transparent characters can be here (a word starts with a letter).
                 if is_transparent(c) {
                     self.emit_marks(run, c, pos, pos + n, false);

@@ -347,7 +347,24 @@ impl<'a> Scanner<'a> {
         {
             return found;
         }
+        if !joined && let Some(hanging) = self.hanging_hyphen(end) {
+            return (hanging, TokenKind::Word);
+        }
         (end, TokenKind::Word)
+    }
+
+    /// A hyphen that ends a word whose second part is shared with the next word
+    /// (`близько- та середньомагістральний`): the end including the hyphen.
+    fn hanging_hyphen(&self, end: usize) -> Option<usize> {
+        let (h, n) = self.char_at(end)?;
+        if !is_joining_hyphen(h) || self.bytes.get(end + n) != Some(&b' ') {
+            return None;
+        }
+        let next = end + n + 1;
+        let next_end = self.word_run(next);
+        let conjunction = self.text.get(next..next_end)?;
+        let shared = matches!(conjunction, "та" | "і" | "й" | "або" | "чи" | "and" | "or");
+        (shared && self.bytes.get(next_end) == Some(&b' ')).then_some(end + n)
     }
 
     /// Extends a word over apostrophes between letters and hyphens between word characters.

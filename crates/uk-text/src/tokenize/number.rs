@@ -1,7 +1,7 @@
 //! Numbers, dates and times.
 
 use super::Scanner;
-use crate::chars::is_word_char;
+use crate::chars::{is_joining_hyphen, is_word_char};
 use core_model::TokenKind;
 
 /// Spaces used between digit groups (`1 000`, `1 000`, `1 000`).
@@ -41,6 +41,19 @@ impl Scanner<'_> {
         !self.char_at(pos).is_some_and(|(c, _)| is_word_char(c))
     }
 
+    /// Extends a number over decimal and thousands separators: `10,5`, `3.14`, `1.000.000`.
+    fn fraction(&self, mut end: usize) -> usize {
+        while let Some(b'.' | b',') = self.bytes.get(end) {
+            let frac_end = self.digits(end + 1);
+            if frac_end > end + 1 {
+                end = frac_end;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
     /// A number, date or time whose first digits are `start..digits_end`.
     pub(super) fn number(&self, start: usize, digits_end: usize) -> (usize, TokenKind) {
         if let Some(end) = self.date_or_time(start, digits_end) {
@@ -61,14 +74,13 @@ impl Scanner<'_> {
                 }
             }
         }
-        // Decimal and thousands separators: `10,5`, `3.14`, `1.000.000`.
-        while let Some(b'.' | b',') = self.bytes.get(end) {
-            let frac_end = self.digits(end + 1);
-            if frac_end > end + 1 {
-                end = frac_end;
-            } else {
+        end = self.fraction(end);
+        // Ranges: `2-3`, `0,5-1,5`, `18-19`.
+        while let Some((h, n)) = self.char_at(end) {
+            if !is_joining_hyphen(h) || !self.bytes.get(end + n).is_some_and(u8::is_ascii_digit) {
                 break;
             }
+            end = self.fraction(self.digits(end + n));
         }
         // Ranges and suffixes: `2-3`, `18-19-му`, `5-й`, `2020-х`, `14-річний`.
         let (joined_end, joined) = self.join_parts(end);
@@ -77,10 +89,7 @@ impl Scanner<'_> {
         }
         let kind = match self.text.get(end..joined_end) {
             Some(tail) => {
-                let last = tail
-                    .rsplit(['-', '\u{2010}', '\u{2011}'])
-                    .next()
-                    .unwrap_or("");
+                let last = tail.rsplit(is_joining_hyphen).next().unwrap_or("");
                 let letters = last.chars().filter(|c| c.is_alphabetic()).count();
                 if letters > MAX_ORDINAL_SUFFIX
                     || (letters > 0 && last.chars().any(|c| c.is_ascii_digit()))

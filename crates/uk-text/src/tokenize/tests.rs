@@ -56,8 +56,16 @@ fn hyphenated_words() {
     );
     // A dash between words, a hyphen at a word's end, and a line-break hyphen stay apart.
     assert_eq!(texts("Київ - столиця"), ["Київ", "-", "столиця"]);
-    assert_eq!(texts("В- та С-"), ["В", "-", "та", "С", "-"]);
+    assert_eq!(texts("В- та С-"), ["В-", "та", "С", "-"]);
     assert_eq!(texts("a--b"), ["a", "--", "b"]);
+    // A hyphen whose second part is shared with the next word stays with its word.
+    assert_eq!(
+        texts("близько- та середньомагістральний"),
+        ["близько-", "та", "середньомагістральний"]
+    );
+    assert_eq!(texts("військових- а що"), ["військових", "-", "а", "що"]);
+    // The minus sign used for a hyphen.
+    assert_eq!(texts("Ан−132"), ["Ан−132"]);
 }
 
 #[test]
@@ -95,6 +103,10 @@ fn abbreviations() {
         ["книжки", ",", "зошити", "тощо", ",", "т.д."]
     );
     assert_eq!(texts("в. о. міністра"), ["в. о.", "міністра"]);
+    assert_eq!(
+        texts("(мал. 8), грец. μνημα"),
+        ["(", "мал.", "8", ")", ",", "грец.", "μνημα"]
+    );
     assert_eq!(texts("до н. е."), ["до", "н. е."]);
     // An abbreviation at the end of a sentence keeps its stop.
     assert_eq!(
@@ -198,6 +210,7 @@ fn ranges_and_ordinals() {
             ("14-річний", Word),
         ]
     );
+    assert_eq!(toks("на 0,5-1,5 м")[1], ("0,5-1,5", Number));
     // An en dash between numbers is punctuation.
     assert_eq!(texts("10–20%"), ["10", "–", "20", "%"]);
     assert_eq!(toks("5G")[0], ("5G", Word));

@@ -1,0 +1,120 @@
+//! `vnuk tokenize`: Ukrainian tokens, line for line, as text or JSON lines.
+
+use crate::args::{TokenizeArgs, TokenizeFormat};
+use crate::commands::CommandError;
+use crate::commands::normalize::for_each_input;
+use core_model::{Language, Token};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// Appends `s` to `out` as a JSON string literal.
+fn push_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Writes one line's tokens as a JSON object: `{"line":…,"tokens":[…]}`, with byte offsets
+/// into the whole input.
+fn push_json_line(
+    out: &mut String,
+    file: Option<&str>,
+    line_number: usize,
+    line: &str,
+    offset: usize,
+    tokens: &[Token],
+) {
+    use std::fmt::Write as _;
+    out.push('{');
+    if let Some(file) = file {
+        out.push_str("\"file\":");
+        push_json_string(out, file);
+        out.push(',');
+    }
+    let _ = write!(out, "\"line\":{line_number},\"tokens\":[");
+    for (i, token) in tokens.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"text\":");
+        push_json_string(out, token.span.get(line).unwrap_or_default());
+        let _ = write!(
+            out,
+            ",\"kind\":\"{}\",\"start\":{},\"end\":{}}}",
+            token.kind.name(),
+            offset + token.span.start,
+            offset + token.span.end
+        );
+    }
+    out.push_str("]}\n");
+}
+
+/// Runs `vnuk tokenize`.
+pub fn run(args: &TokenizeArgs) -> Result<ExitCode, CommandError> {
+    if args.lang != Language::Uk {
+        return Err(format!(
+            "tokenize: --lang {} is not supported (supported: uk)",
+            args.lang
+        )
+        .into());
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut buf = String::new();
+    let mut tokens = Vec::new();
+    let several = args.files.len() > 1;
+    for_each_input(&args.files, |name, text| {
+        let mut offset = 0;
+        for (index, line) in text.split_inclusive('\n').enumerate() {
+            let content = line.trim_end_matches(['\n', '\r']);
+            tokens.clear();
+            uk_text::tokenize_into(content, &mut tokens);
+            buf.clear();
+            match args.format {
+                TokenizeFormat::Text => {
+                    for (i, token) in tokens.iter().enumerate() {
+                        if i > 0 {
+                            buf.push(' ');
+                        }
+                        buf.push_str(token.span.get(content).unwrap_or_default());
+                    }
+                    buf.push('\n');
+                }
+                TokenizeFormat::Jsonl => {
+                    let file = several.then_some(name);
+                    push_json_line(&mut buf, file, index + 1, content, offset, &tokens);
+                }
+            }
+            out.write_all(buf.as_bytes())?;
+            offset += line.len();
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_strings_are_escaped() {
+        let mut out = String::new();
+        push_json_string(&mut out, "«a\"b\\c\u{1}»");
+        assert_eq!(out, "\"«a\\\"b\\\\c\\u0001»\"");
+    }
+}
