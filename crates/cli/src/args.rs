@@ -17,6 +17,16 @@ pub struct Cli {
 pub enum Command {
     /// Print the version and the languages vnuk analyses.
     Version,
+    /// Canonical Vietnamese text: NFC (or NFD), tone marks placed in one style; lines kept.
+    Normalize(NormalizeArgs),
+    /// Strip every diacritic (đ → d) for search keys; lines kept.
+    Fold(TextFilesArgs),
+    /// Turn the underscores of word-segmented compounds into spaces; other underscores stay.
+    Unsegment(TextFilesArgs),
+    /// Clean text for language models: one sentence per line, lower case, letters only.
+    Clean(CleanArgs),
+    /// Split text into sentences, one per line.
+    Sentences(SentencesArgs),
     /// Re-encode Vietnamese text: UTF-8, VNI, TCVN3, VISCII, VIQR, windows-1258 (bytes in, bytes
     /// out; the input encoding detected with `--from auto`).
     Convert(ConvertArgs),
@@ -93,5 +103,61 @@ pub struct DetectArgs {
     #[arg(long)]
     pub lines: bool,
     /// Input files (UTF-8); stdin when none. With several, each result starts with the name.
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// Input files of a text command (stdin when none, or `-`).
+#[derive(Debug, clap::Args)]
+pub struct TextFilesArgs {
+    /// Input files (UTF-8); stdin when none.
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// Options of `vnuk normalize`.
+#[derive(Debug, clap::Args)]
+pub struct NormalizeArgs {
+    /// Language of the text.
+    #[arg(long, default_value = "vi")]
+    pub lang: core_model::Language,
+    /// Tone-mark placement: keep (repair only impossible placements), old (hòa) or new (hoà).
+    #[arg(long, default_value = "keep")]
+    pub tone_style: vi_text::ToneStyle,
+    /// Write NFD (decomposed) instead of NFC.
+    #[arg(long)]
+    pub nfd: bool,
+    /// Input files (UTF-8); stdin when none.
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// Presets of `vnuk clean`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CleanPreset {
+    /// Lower case, letters only, one sentence per line, photo captions dropped.
+    Lm,
+}
+
+/// Options of `vnuk clean`.
+#[derive(Debug, clap::Args)]
+pub struct CleanArgs {
+    /// The shape of the output.
+    #[arg(long, value_enum)]
+    pub preset: CleanPreset,
+    /// Most words on a line (the rest of the sentence is dropped); 0 keeps whole sentences.
+    #[arg(long, default_value_t = 40)]
+    pub max_words: usize,
+    /// Keep photo captions and credits.
+    #[arg(long)]
+    pub keep_captions: bool,
+    /// Input files (UTF-8); stdin when none.
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// Options of `vnuk sentences`.
+#[derive(Debug, clap::Args)]
+pub struct SentencesArgs {
+    /// Print `start<TAB>end<TAB>kind<TAB>sentence` (byte offsets into the input).
+    #[arg(long)]
+    pub spans: bool,
+    /// Input files (UTF-8); stdin when none.
     pub files: Vec<std::path::PathBuf>,
 }

@@ -1,9 +1,14 @@
 //! One module per command.
 
+pub mod clean;
 pub mod convert;
 pub mod detect;
+pub mod fold;
+pub mod normalize;
+pub mod sentences;
 pub mod tokenize;
 pub mod translit;
+pub mod unsegment;
 
 use crate::args::{Cli, Command};
 use std::process::ExitCode;
@@ -22,5 +27,10 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, CommandError> {
         Command::Tokenize(args) => tokenize::run(&args),
         Command::Translit(args) => translit::run(&args),
         Command::Detect(args) => detect::run(&args),
+        Command::Normalize(args) => normalize::run(&args),
+        Command::Fold(args) => fold::run(&args),
+        Command::Unsegment(args) => unsegment::run(&args),
+        Command::Clean(args) => clean::run(&args),
+        Command::Sentences(args) => sentences::run(&args),
     }
 }
