@@ -16,6 +16,7 @@ pub mod compound;
 pub mod encoding;
 pub mod fold;
 pub mod key;
+pub mod lexicon;
 pub mod normalize;
 pub mod segment;
 pub mod sentence;
