@@ -7,6 +7,10 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "vnuk", version, about, long_about = None)]
 pub struct Cli {
+    /// Data directory (vendored sources and compiled lexicons under build/); default
+    /// $VNUK_DATA_DIR, else the workspace's data/.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<std::path::PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -17,6 +21,11 @@ pub struct Cli {
 pub enum Command {
     /// Print the version and the languages vnuk analyses.
     Version,
+    /// Look a word up in the compiled lexicon (built on first use); exit 4 when not found.
+    Lookup(LookupArgs),
+    /// Inspect, verify or build the compiled data artifacts.
+    #[command(subcommand)]
+    Data(DataCommand),
     /// Canonical Vietnamese text: NFC (or NFD), tone marks placed in one style; lines kept.
     Normalize(NormalizeArgs),
     /// Strip every diacritic (đ → d) for search keys; lines kept.
@@ -27,83 +36,15 @@ pub enum Command {
     Clean(CleanArgs),
     /// Split text into sentences, one per line.
     Sentences(SentencesArgs),
-    /// Re-encode Vietnamese text: UTF-8, VNI, TCVN3, VISCII, VIQR, windows-1258 (bytes in, bytes
-    /// out; the input encoding detected with `--from auto`).
-    Convert(ConvertArgs),
     /// Split Ukrainian text into tokens (words, numbers, abbreviations, URLs, …), line for line.
     Tokenize(TokenizeArgs),
     /// Transliterate Ukrainian text into Latin letters (KMU-2010), line for line.
     Translit(TranslitArgs),
     /// Detect the language (uk, ru, vi, en or und) of each input or each line, with a confidence.
     Detect(DetectArgs),
-}
-
-/// Options of `vnuk convert`.
-#[derive(Debug, clap::Args)]
-pub struct ConvertArgs {
-    /// Encoding of the input: auto (detected per input), utf8, vni, tcvn3, viscii, viqr or
-    /// cp1258 (aliases such as windows-1258, tcvn5712-1, abc are accepted).
-    #[arg(long, default_value = "auto")]
-    pub from: crate::commands::convert::Source,
-    /// Encoding of the output: utf8, vni, tcvn3, viscii, viqr or cp1258.
-    #[arg(long, default_value = "utf8")]
-    pub to: vi_text::encoding::Encoding,
-    /// Replace undecodable bytes and unencodable characters (reported on stderr) instead of
-    /// failing.
-    #[arg(long)]
-    pub lossy: bool,
-    /// Input files; stdin when none (or `-`). Outputs are concatenated on stdout.
-    pub files: Vec<std::path::PathBuf>,
-}
-
-/// Output formats of `vnuk tokenize`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum TokenizeFormat {
-    /// Tokens separated by spaces, one output line per input line.
-    Text,
-    /// One JSON object per input line: `{"line":…,"tokens":[{"text","kind","start","end"}]}`
-    /// (byte offsets into the input).
-    Jsonl,
-}
-
-/// Options of `vnuk tokenize`.
-#[derive(Debug, clap::Args)]
-pub struct TokenizeArgs {
-    /// Language of the text.
-    #[arg(long, default_value = "uk")]
-    pub lang: core_model::Language,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: TokenizeFormat,
-    /// Input files (UTF-8); stdin when none.
-    pub files: Vec<std::path::PathBuf>,
-}
-
-/// Transliteration systems of `vnuk translit`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum TranslitSystem {
-    /// The official Ukrainian system (Cabinet of Ministers resolution No. 55, 2010).
-    Kmu2010,
-}
-
-/// Options of `vnuk translit`.
-#[derive(Debug, clap::Args)]
-pub struct TranslitArgs {
-    /// Transliteration system.
-    #[arg(long, value_enum, default_value = "kmu2010")]
-    pub system: TranslitSystem,
-    /// Input files (UTF-8); stdin when none.
-    pub files: Vec<std::path::PathBuf>,
-}
-
-/// Options of `vnuk detect`.
-#[derive(Debug, clap::Args)]
-pub struct DetectArgs {
-    /// One result per input line instead of one per input.
-    #[arg(long)]
-    pub lines: bool,
-    /// Input files (UTF-8); stdin when none. With several, each result starts with the name.
-    pub files: Vec<std::path::PathBuf>,
+    /// Re-encode Vietnamese text: UTF-8, VNI, TCVN3, VISCII, VIQR, windows-1258 (bytes in, bytes
+    /// out; the input encoding detected with `--from auto`).
+    Convert(ConvertArgs),
 }
 
 /// Input files of a text command (stdin when none, or `-`).
@@ -160,4 +101,113 @@ pub struct SentencesArgs {
     pub spans: bool,
     /// Input files (UTF-8); stdin when none.
     pub files: Vec<std::path::PathBuf>,
+}
+
+/// Output formats of `vnuk tokenize`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TokenizeFormat {
+    /// Tokens separated by spaces, one output line per input line.
+    Text,
+    /// One JSON object per input line: `{"line":…,"tokens":[{"text","kind","start","end"}]}`
+    /// (byte offsets into the input).
+    Jsonl,
+}
+
+/// Options of `vnuk tokenize`.
+#[derive(Debug, clap::Args)]
+pub struct TokenizeArgs {
+    /// Language of the text.
+    #[arg(long, default_value = "uk")]
+    pub lang: core_model::Language,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TokenizeFormat,
+    /// Input files (UTF-8); stdin when none.
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// Transliteration systems of `vnuk translit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TranslitSystem {
+    /// The official Ukrainian system (Cabinet of Ministers resolution No. 55, 2010).
+    Kmu2010,
+}
+
+/// Options of `vnuk translit`.
+#[derive(Debug, clap::Args)]
+pub struct TranslitArgs {
+    /// Transliteration system.
+    #[arg(long, value_enum, default_value = "kmu2010")]
+    pub system: TranslitSystem,
+    /// Input files (UTF-8); stdin when none.
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// Options of `vnuk detect`.
+#[derive(Debug, clap::Args)]
+pub struct DetectArgs {
+    /// One result per input line instead of one per input.
+    #[arg(long)]
+    pub lines: bool,
+    /// Input files (UTF-8); stdin when none. With several, each result starts with the name.
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// Options of `vnuk convert`.
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// Encoding of the input: auto (detected per input), utf8, vni, tcvn3, viscii, viqr or
+    /// cp1258 (aliases such as windows-1258, tcvn5712-1, abc are accepted).
+    #[arg(long, default_value = "auto")]
+    pub from: crate::commands::convert::Source,
+    /// Encoding of the output: utf8, vni, tcvn3, viscii, viqr or cp1258.
+    #[arg(long, default_value = "utf8")]
+    pub to: vi_text::encoding::Encoding,
+    /// Replace undecodable bytes and unencodable characters (reported on stderr) instead of
+    /// failing.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Input files; stdin when none (or `-`). Outputs are concatenated on stdout.
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// Options of `vnuk lookup`.
+#[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("mode").args(["prefix", "fuzzy", "regex"]))]
+pub struct LookupArgs {
+    /// The lexicon: vi (words and compounds) or uk (word forms -> lemma, POS).
+    #[arg(long)]
+    pub lang: core_model::Language,
+    /// Every entry starting with TERM.
+    #[arg(long)]
+    pub prefix: bool,
+    /// Every entry within N edits (Levenshtein, in characters) of TERM.
+    #[arg(long, value_name = "N")]
+    pub fuzzy: Option<u32>,
+    /// TERM is a regular expression matched against whole keys (lower case, as stored).
+    #[arg(long)]
+    pub regex: bool,
+    /// Most entries shown for --prefix, --fuzzy and --regex (0: all).
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+    /// The word (Ukrainian form, Vietnamese word with its syllables separated by spaces or `_`).
+    pub term: String,
+}
+
+/// Subcommands of `vnuk data`.
+#[derive(Debug, clap::Subcommand)]
+pub enum DataCommand {
+    /// Paths, format version, entry counts, sizes, source checksums and freshness.
+    Info,
+    /// Check a lexicon file completely (every artifact when no PATH); exit 1 on a bad file.
+    Verify {
+        /// A lexicon file.
+        path: Option<std::path::PathBuf>,
+    },
+    /// Build the missing or stale artifacts (what `cargo xtask build-data` does).
+    Build {
+        /// Rebuild every artifact, fresh or not.
+        #[arg(long)]
+        force: bool,
+    },
 }

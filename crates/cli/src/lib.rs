@@ -2,12 +2,14 @@
 //! and the data-artifact management that `cargo xtask build-data` shares.
 //!
 //! Exit status: 0 success, 1 the command could not run (bad arguments, unreadable lexicon,
-//! I/O error), 3 some documents failed in a corpus run (`vnuk process`).
+//! I/O error), 3 some documents failed in a corpus run (`vnuk process`), 4 `vnuk lookup`
+//! matched nothing.
 
 use clap::Parser;
 use std::process::ExitCode;
 
 mod args;
+pub mod artifacts;
 mod commands;
 
 pub use args::{Cli, Command};
