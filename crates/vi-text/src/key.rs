@@ -65,24 +65,30 @@ pub fn lexicon_key(word: &str, out: &mut String) {
     }
 }
 
-/// Keys one whitespace-free token: its letter runs as syllables where they are ones.
+/// Keys one whitespace-free token: its letter runs as syllables where they are ones; the
+/// text between syllables is lower-cased and normalized as a whole (so that a mark after a
+/// non-letter composes as NFC has it).
 fn write_token(token: &str, out: &mut String) {
-    let mut rest = token;
-    while !rest.is_empty() {
+    let mut pending = 0;
+    let mut at = 0;
+    while at < token.len() {
+        let rest = &token[at..];
         let first_word = rest.chars().next().is_some_and(is_word_char);
         let run_len = rest
             .char_indices()
             .find(|&(_, c)| is_word_char(c) != first_word)
             .map_or(rest.len(), |(i, _)| i);
-        let run = &rest[..run_len];
-        rest = &rest[run_len..];
-        if first_word && let Some(s) = letter::decode(run).and_then(|l| syllable::from_letters(&l))
+        if first_word
+            && let Some(s) =
+                letter::decode(&rest[..run_len]).and_then(|l| syllable::from_letters(&l))
         {
+            write_lower_nfc(&token[pending..at], out);
             s.to_lowercase().write(KEY_STYLE, out);
-            continue;
+            pending = at + run_len;
         }
-        write_lower_nfc(run, out);
+        at += run_len;
     }
+    write_lower_nfc(&token[pending..], out);
 }
 
 /// Lower-cases and NFC-normalises `text` onto `out`.

@@ -266,13 +266,17 @@ pub(crate) fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// True for characters that belong to a word: letters of any script and combining marks.
+/// True for characters that belong to a word: letters of any script and combining marks
+/// (general category M).
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else {
-        c.is_alphabetic() || is_combining(c)
+        letter_of(c).is_some()
+            || c.is_alphabetic()
+            || is_combining(c)
+            || unicode_normalization::char::is_combining_mark(c)
     }
 }
 

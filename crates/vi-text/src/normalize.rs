@@ -177,7 +177,23 @@ impl Normalizer {
                 }
             } else {
                 let c = text.get(i..).and_then(|t| t.chars().next())?;
-                if !is_word_char(c) {
+                if !letter::is_word_char(c) {
+                    // A character that is no letter: stable unless NFC maps it (U+2000 →
+                    // U+2002, U+1D15E → U+1D157 U+1D165); then it is normalized with the
+                    // marks that follow it.
+                    if !nfc_safe(c) && is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
+                        let end = text[i..]
+                            .char_indices()
+                            .skip(1)
+                            .find(|&(_, m)| !is_non_starter(m))
+                            .map_or(text.len(), |(j, _)| i + j);
+                        let segment = &text[i..end];
+                        scratch.clear();
+                        scratch.extend(segment.nfc());
+                        if scratch.as_str() != segment {
+                            return Some((i, end));
+                        }
+                    }
                     prev_char = Some(i);
                     i += c.len_utf8();
                     continue;
@@ -256,18 +272,36 @@ impl Normalizer {
 }
 
 /// Counts the Vietnamese syllables of `text` whose tone mark sits where no style puts it
-/// (`noí`, `naỳ`; not `hoà` or `hòa`).
+/// (`noí`, `naỳ`; not `hoà` or `hòa`), outside URLs, e-mail addresses and code: the marks
+/// that [`normalize`] repairs.
 ///
 /// ```
 /// assert_eq!(vi_text::normalize::misplaced_marks("noí naỳ, hoà hòa"), 2);
 /// ```
 #[must_use]
 pub fn misplaced_marks(text: &str) -> usize {
-    text.split(|c: char| !letter::is_word_char(c))
-        .filter(|word| !word.is_empty())
-        .filter_map(syllable::parse)
-        .filter(|s| !s.is_placed(ToneStyle::Keep))
-        .count()
+    let mut count = 0;
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if i < text.len() && letter::is_word_char(c) {
+            start.get_or_insert(i);
+            continue;
+        }
+        let Some(s) = start.take() else { continue };
+        let misplaced =
+            syllable::parse(&text[s..i]).is_some_and(|syl| !syl.is_placed(ToneStyle::Keep));
+        // As in normalization: only in prose, not in URLs, e-mail addresses or code.
+        if misplaced
+            && shape::enclosing_token(text, s, i)
+                .is_some_and(|(a, b)| !shape::is_not_prose(&text[a..b]))
+        {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// What one pass over a word found.
@@ -284,7 +318,10 @@ struct Word {
     letters: Letters,
 }
 
-/// Scans the word that starts at `start` (which is on a word character).
+/// Scans the word that starts at `start` (which is on a word character: a letter of any
+/// script or a combining mark). Characters between words are starters that nothing before
+/// them composes with, so each word is checked on its own; a word that starts with a
+/// non-starter takes the character before it along.
 #[inline]
 fn scan_word(text: &str, start: usize) -> Word {
     let rest = text.get(start..).unwrap_or("");
@@ -309,7 +346,7 @@ fn scan_word(text: &str, start: usize) -> Word {
             if word.vietnamese && !word.letters.push(c) {
                 word.vietnamese = false;
             }
-        } else if is_word_char(c) {
+        } else if letter::is_word_char(c) {
             if letter::mark_of(c).is_some() {
                 if word.vietnamese && !word.letters.push(c) {
                     word.vietnamese = false;
@@ -333,12 +370,11 @@ fn scan_word(text: &str, start: usize) -> Word {
     word
 }
 
-/// Word characters for normalization: letters of any script, combining marks, and every
-/// character that is not NFC-safe (so that the characters between words are all safe and
-/// words are whole normalization segments).
-#[inline]
-fn is_word_char(c: char) -> bool {
-    letter::is_word_char(c) || !nfc_safe(c)
+/// True for combining marks and other characters with a non-zero combining class.
+fn is_non_starter(c: char) -> bool {
+    letter::is_combining(c)
+        || unicode_normalization::char::is_combining_mark(c)
+        || unicode_normalization::char::canonical_combining_class(c) != 0
 }
 
 /// True for characters with NFC quick-check Yes and combining class 0, in blocks common in

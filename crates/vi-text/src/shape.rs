@@ -37,17 +37,31 @@ pub(crate) fn enclosing_token(text: &str, start: usize, end: usize) -> Option<(u
 /// True when a whitespace-free token looks like a URL, an e-mail address, a path, a file
 /// name, a domain or code rather than prose.
 ///
-/// Markers: `://`, `www.`, `@`, a backslash, one of `` ` { } < > = | ``, or a `.` or `/`
-/// between two runs of at least two ASCII letters or digits, one of them with a letter
-/// (`vnexpress.net`, `main.rs`, `src/lib`; not `v.v.` or `17/9`).
+/// Markers: `://`, `www.`, `@`, a backslash, one of `` ` { } < > = | ≠ ≮ ≯ ``, a `.` between
+/// two runs of at least two ASCII letters or digits, one of them with a letter
+/// (`vnexpress.net`, `main.rs`; not `v.v.` or `100.000`), or two such `/` (`src/lib/mod`;
+/// not `và/hoặc` or `1/1/2024`).
+///
+/// The test runs on the folded token (no diacritics), so that it gives the same answer
+/// whatever the token's Unicode form and tone-mark placement.
 pub(crate) fn is_not_prose(token: &str) -> bool {
+    let folded = crate::fold::fold(token);
+    is_not_prose_folded(&folded)
+}
+
+fn is_not_prose_folded(token: &str) -> bool {
     if token.contains("://") || token.contains("www.") {
         return true;
     }
     let bytes = token.as_bytes();
+    let mut path_slashes = 0;
     for (i, &b) in bytes.iter().enumerate() {
         match b {
             b'@' | b'\\' | b'`' | b'{' | b'}' | b'<' | b'>' | b'=' | b'|' => return true,
+            // ≠ ≮ ≯ (U+2260, U+226E, U+226F): what NFC makes of = < > with U+0338.
+            0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x89, 0xA0 | 0xAE | 0xAF])) => {
+                return true;
+            }
             b'.' | b'/' => {
                 let before = &bytes[..i];
                 let after = bytes.get(i + 1..).unwrap_or(&[]);
@@ -65,7 +79,13 @@ pub(crate) fn is_not_prose(token: &str) -> bool {
                     .chain(&after[..right])
                     .any(u8::is_ascii_alphabetic);
                 if left >= 2 && right >= 2 && lettered {
-                    return true;
+                    if b == b'.' {
+                        return true;
+                    }
+                    path_slashes += 1;
+                    if path_slashes >= 2 {
+                        return true;
+                    }
                 }
             }
             _ => {}
@@ -87,7 +107,9 @@ mod tests {
             "C:\\thư_mục",
             "x=naỳ",
             "main.rs",
-            "src/lib",
+            "src/lib/mod",
+            "TP.pa\u{300}_rùôi",
+            "TP.pà_rùôi",
         ] {
             assert!(is_not_prose(token), "{token}");
         }
