@@ -1,13 +1,79 @@
 //! `cargo xtask <task>`: vnuk's build tasks.
+//!
+//! - `cargo xtask build-data [--force] [--data-dir DIR]`: compile the vendored sources under
+//!   `data/sources/` into the lexicons under `data/build/` (only the missing or stale ones
+//!   unless `--force`), with the same code that `vnuk` runs on first use
+//!   (`vnuk_cli::artifacts`). Prints each artifact's size, keys, bytes per key and build time.
+//!
+//! Run it with `--release` (`cargo run --release -p xtask -- build-data`) for build times
+//! that mean something.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
+use vnuk_cli::artifacts::{self, group, human_bytes};
+
+const USAGE: &str = "usage: cargo xtask build-data [--force] [--data-dir DIR]";
 
 fn main() -> ExitCode {
-    let task = std::env::args().nth(1);
-    match task.as_deref() {
-        _ => {
-            eprintln!("usage: cargo xtask build-data");
-            ExitCode::from(2)
+    let mut args = std::env::args().skip(1);
+    match args.next().as_deref() {
+        Some("build-data") => {
+            let mut force = false;
+            let mut data_dir: Option<PathBuf> = None;
+            while let Some(arg) = args.next() {
+                match arg.as_str() {
+                    "--force" => force = true,
+                    "--data-dir" => match args.next() {
+                        Some(dir) => data_dir = Some(PathBuf::from(dir)),
+                        None => return usage(),
+                    },
+                    _ => return usage(),
+                }
+            }
+            build_data(&artifacts::resolve_data_dir(data_dir.as_deref()), force)
+        }
+        _ => usage(),
+    }
+}
+
+fn usage() -> ExitCode {
+    eprintln!("{USAGE}");
+    ExitCode::from(2)
+}
+
+fn build_data(data_dir: &std::path::Path, force: bool) -> ExitCode {
+    println!("data directory: {}", data_dir.display());
+    let started = Instant::now();
+    let outcomes = match artifacts::build_all(data_dir, force) {
+        Ok(outcomes) => outcomes,
+        Err(error) => {
+            eprintln!("xtask: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    for outcome in &outcomes {
+        let name = outcome.artifact.name;
+        match &outcome.built {
+            Some(summary) => {
+                println!(
+                    "built {name} -> {} ({})",
+                    outcome.path.display(),
+                    outcome.before
+                );
+                println!(
+                    "  {} keys, {} ({} bytes, {:.2} bytes/key), {:.2} s",
+                    group(summary.entries),
+                    human_bytes(summary.bytes),
+                    group(summary.bytes),
+                    summary.bytes as f64 / summary.entries.max(1) as f64,
+                    summary.elapsed.as_secs_f64()
+                );
+                println!("  {}", summary.detail);
+            }
+            None => println!("{name}: {} is fresh", outcome.path.display()),
         }
     }
+    println!("done in {:.2} s", started.elapsed().as_secs_f64());
+    ExitCode::SUCCESS
 }

@@ -36,7 +36,7 @@ use std::time::{Duration, Instant};
 
 /// Version of the build's output. Bump it whenever a change to this module, the hunspell
 /// reader or the tag tables changes the artifact, so that existing artifacts are seen as stale.
-pub const BUILD_FORMAT: u32 = 1;
+pub const BUILD_FORMAT: u32 = 2;
 
 /// The affix file, inside the source directory.
 pub const AFF_FILE: &str = "uk_UA.aff";
@@ -153,7 +153,7 @@ pub struct BuildReport {
     pub affix_rules: usize,
     /// Forms emitted by the expansion, stems included, duplicates included.
     pub generated: usize,
-    /// Distinct (form key, stem) pairs.
+    /// Distinct (form key, stem) pairs, a stem listed on several lines counting once.
     pub form_stem_pairs: usize,
     /// Distinct forms (keys) in the lexicon.
     pub forms: usize,
@@ -222,8 +222,7 @@ struct Pair {
 const RANK_DICTIONARY_FORM: u16 = 1000;
 const RANK_OTHER: u16 = 2000;
 
-/// The lemmas: dictionary stems first (index = stem number), then closed-class lemmas and
-/// adverbs.
+/// The lemmas: dictionary stems first (index = stem number), then closed-class lemmas.
 #[derive(Default)]
 struct Lemmas {
     text: String,
@@ -358,12 +357,8 @@ fn collect(aff: &AffixFile, dic: &Dictionary, dic_path: &Path) -> Result<Collect
             generated += 1;
             form_key(form, &mut key);
             let analysis = if origin.suffix == Some(adverb) && origin.prefix.is_none() {
-                let Some(lemma) = lemmas.push(form) else {
-                    overflow = true;
-                    return;
-                };
+                // The adverb is its own lemma: `build` writes the form as the lemma.
                 Analysed {
-                    lemma,
                     upos: Upos::Adv,
                     flags: FLAG_ADVERB,
                     ..stem_analysis
@@ -457,6 +452,11 @@ pub fn build(sources_dir: &Path, out_path: &Path) -> Result<BuildReport, BuildEr
         bytes: 0,
         elapsed: Duration::ZERO,
     };
+    // Stems listed on several lines count once: map each to the first line with its text.
+    let mut first_line: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let canonical: Vec<u32> = (0..u32::try_from(stems).unwrap_or(u32::MAX))
+        .map(|stem| *first_line.entry(lemmas.get(stem)).or_insert(stem))
+        .collect();
     let mut inputs: Vec<MorphInput<'_>> = Vec::new();
     let mut stems_of_form: Vec<u32> = Vec::new();
     let mut start = 0;
@@ -474,10 +474,14 @@ pub fn build(sources_dir: &Path, out_path: &Path) -> Result<BuildReport, BuildEr
         inputs.clear();
         stems_of_form.clear();
         for pair in &pairs[start..end] {
-            if (pair.lemma as usize) < stems {
-                stems_of_form.push(pair.lemma);
+            if let Some(&stem) = canonical.get(pair.lemma as usize) {
+                stems_of_form.push(stem);
             }
-            let lemma = lemmas.get(pair.lemma);
+            let lemma = if pair.flags & FLAG_ADVERB != 0 {
+                key
+            } else {
+                lemmas.get(pair.lemma)
+            };
             let upos = Upos::from_u8(pair.upos).unwrap_or(Upos::X);
             if !inputs.iter().any(|i| i.lemma == lemma && i.upos == upos) {
                 inputs.push(MorphInput {
