@@ -5,6 +5,7 @@ mod encoding_common;
 
 use encoding_common::{LEGACY, syllable_forms};
 use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
 use vi_text::encoding::{Encoding, decode, decode_lossy, detect, encode};
 
 #[test]
@@ -148,5 +149,39 @@ proptest! {
             check_bytes(&bytes, encoding);
         }
         let _ = detect(&bytes);
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_encodable_characters_round_trip(
+        text in prop::collection::vec(
+            prop_oneof![
+                any::<char>(),
+                (0x01u32..0x300).prop_filter_map("a char", char::from_u32),
+                (0x1EA0u32..0x1EFA).prop_filter_map("a char", char::from_u32),
+                (0x2010u32..0x2130).prop_filter_map("a char", char::from_u32),
+            ],
+            0..40,
+        )
+        .prop_map(|chars| chars.into_iter().collect::<String>())
+    ) {
+        prop_assume!(!text.chars().any(|c| ('\u{300}'..='\u{36F}').contains(&c)));
+        for encoding in Encoding::ALL {
+            // The characters the encoding has, in order: together they encode and come back.
+            let mut buf = [0u8; 4];
+            let encodable: String = text
+                .chars()
+                .filter(|c| encode(c.encode_utf8(&mut buf), encoding).is_ok())
+                .collect();
+            let bytes = encode(&encodable, encoding).unwrap();
+            // Decoding gives NFC (Å U+212B comes back as Å U+00C5); UTF-8 passes through.
+            let expected: String = if encoding == Encoding::Utf8 {
+                encodable
+            } else {
+                encodable.nfc().collect()
+            };
+            prop_assert_eq!(decode(&bytes, encoding).unwrap(), expected, "{}", encoding);
+        }
     }
 }

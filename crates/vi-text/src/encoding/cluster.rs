@@ -53,7 +53,7 @@ impl<'a> Iterator for Clusters<'a> {
 
 /// True for the ASCII bytes that every encoding but VIQR writes as themselves.
 #[inline]
-fn plain_ascii(b: u8) -> bool {
+pub(crate) fn plain_ascii(b: u8) -> bool {
     (0x20..0x80).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t')
 }
 

@@ -18,8 +18,10 @@ use super::{Counting, Encoding, decode_with};
 use crate::syllable;
 use crate::tone::ToneStyle;
 
-/// How many bytes of the input are examined.
+/// How many bytes of the input are examined at most.
 const SAMPLE: usize = 64 * 1024;
+/// How many bytes the legacy candidates read before checking whether one leads clearly.
+const ROUND: usize = 4 * 1024;
 
 /// The legacy candidates for non-ASCII input that is not UTF-8, in order of preference on a
 /// tie (how common each is in the wild).
@@ -57,6 +59,14 @@ struct Evidence {
 }
 
 impl Evidence {
+    fn add(&mut self, other: &Evidence) {
+        self.good += other.good;
+        self.strong += other.strong;
+        self.bad += other.bad;
+        self.errors += other.errors;
+        self.common += other.common;
+    }
+
     fn score(&self) -> f32 {
         self.good as f32 + 0.5 * self.common as f32 - self.bad as f32 - 2.0 * self.errors as f32
     }
@@ -110,12 +120,7 @@ pub fn detect(bytes: &[u8]) -> Detection {
             confidence: 0.9 + 0.09 * utf8.quality(),
         };
     }
-    let mut ranked: Vec<(Encoding, Evidence)> = LEGACY
-        .iter()
-        .map(|&encoding| (encoding, evidence(sample, encoding, &mut text)))
-        .collect();
-    // Stable: ties keep the order of preference.
-    ranked.sort_by(|a, b| b.1.score().total_cmp(&a.1.score()));
+    let ranked = rank_legacy(sample, &mut text);
     let (encoding, best) = ranked[0];
     let second = ranked[1].1;
     if let Some(utf8) = utf8 {
@@ -131,6 +136,27 @@ pub fn detect(bytes: &[u8]) -> Detection {
         encoding,
         confidence: confidence(&best, &second),
     }
+}
+
+/// The legacy candidates, best first. The sample is read in rounds of `ROUND` bytes, and
+/// reading stops once one candidate leads clearly.
+fn rank_legacy(sample: &[u8], text: &mut String) -> [(Encoding, Evidence); 4] {
+    let mut ranked = LEGACY.map(|encoding| (encoding, Evidence::default()));
+    let mut rest = sample;
+    while !rest.is_empty() {
+        let round = cut(rest, ROUND);
+        rest = rest.get(round.len()..).unwrap_or_default();
+        for (encoding, total) in &mut ranked {
+            total.add(&evidence(round, *encoding, text));
+        }
+        // Stable: ties keep the order of preference.
+        ranked.sort_by(|a, b| b.1.score().total_cmp(&a.1.score()));
+        let (best, second) = (&ranked[0].1, &ranked[1].1);
+        if best.good >= 40 && best.quality() >= 0.9 && best.score() - second.score() >= 40.0 {
+            break;
+        }
+    }
+    ranked
 }
 
 fn detect_ascii(sample: &[u8], text: &mut String) -> Detection {
@@ -164,15 +190,20 @@ fn weight(n: u32) -> f32 {
     n / (n + 2.0)
 }
 
-/// The first `SAMPLE` bytes, cut after the last ASCII whitespace so that no letter (a base
-/// letter and its diacritic byte, or a UTF-8 sequence) is split.
+/// The first `SAMPLE` bytes of the input (see [`cut`]).
 fn sample(bytes: &[u8]) -> &[u8] {
-    if bytes.len() <= SAMPLE {
+    cut(bytes, SAMPLE)
+}
+
+/// The first `limit` bytes, cut after the last ASCII whitespace (when there is one in the
+/// second half) so that no letter (a base letter and its diacritic byte, or a UTF-8 sequence)
+/// is split.
+fn cut(bytes: &[u8], limit: usize) -> &[u8] {
+    let Some(head) = bytes.get(..limit) else {
         return bytes;
-    }
-    let head = &bytes[..SAMPLE];
+    };
     match head.iter().rposition(u8::is_ascii_whitespace) {
-        Some(cut) if cut > SAMPLE / 2 => &head[..=cut],
+        Some(end) if end > limit / 2 => &head[..=end],
         _ => head,
     }
 }

@@ -75,7 +75,6 @@ pub(crate) const D_STROKE_LOWER: u8 = (2 * VOWELS * TONES) as u8;
 /// Code of Đ.
 pub(crate) const D_STROKE_UPPER: u8 = D_STROKE_LOWER + 1;
 /// Number of letter codes (144 vowels + đ + Đ).
-#[cfg(test)]
 pub(crate) const LETTER_CODES: usize = D_STROKE_UPPER as usize + 1;
 /// "Not a Vietnamese letter".
 pub(crate) const NONE: u8 = u8::MAX;
@@ -118,11 +117,12 @@ pub(crate) const fn vowel_of(code: u8) -> Option<Vowel> {
     })
 }
 
-/// The character of a letter code. `code` must be below `LETTER_CODES`.
+/// The character of a letter code; đ for any code past the vowels.
 #[must_use]
-pub(crate) fn char_of(code: u8) -> char {
+pub(crate) const fn char_of(code: u8) -> char {
     match vowel_of(code) {
-        Some(v) => vowel_char(v.vowel, v.tone, v.upper),
+        Some(v) if v.upper => UPPER[v.vowel as usize][v.tone as usize],
+        Some(v) => LOWER[v.vowel as usize][v.tone as usize],
         None if code == D_STROKE_UPPER => 'Đ',
         None => 'đ',
     }

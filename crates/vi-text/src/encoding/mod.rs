@@ -250,6 +250,23 @@ impl Sink for Counting {
     }
 }
 
+/// Length of the leading run of `bytes` that every encoding but VIQR decodes as itself
+/// (printable ASCII, tab, newline, carriage return).
+#[inline]
+pub(crate) fn plain_ascii_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !cluster::plain_ascii(b))
+        .unwrap_or(bytes.len())
+}
+
+/// Appends ASCII bytes to `out`.
+#[inline]
+pub(crate) fn push_ascii(out: &mut String, ascii: &[u8]) {
+    debug_assert!(ascii.is_ascii());
+    out.push_str(std::str::from_utf8(ascii).unwrap_or_default());
+}
+
 /// Decodes with any sink; false when the sink stopped.
 pub(crate) fn decode_with<S: Sink>(
     bytes: &[u8],

@@ -2,10 +2,11 @@
 //! windows-1258 (one byte per letter where the chart has it, otherwise a base letter followed by
 //! a combining tone-mark byte).
 
-use super::Sink;
 use super::cluster::encode_composed;
+use super::letters::{LETTER_CODES, NONE, char_of};
 use super::letters::{TONE_MARKS, compose_mark, letter_code, vowel_char, vowel_of};
 use super::tables::{CP1258 as CP1258_CHART, TCVN as TCVN_CHART, UNDEF, VISCII as VISCII_CHART};
+use super::{Sink, plain_ascii_run, push_ascii};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
 
@@ -13,6 +14,8 @@ use unicode_normalization::char::{canonical_combining_class, compose, decompose_
 pub(crate) struct Table {
     decode: &'static [u16; 256],
     encode: &'static [(u16, u8)],
+    /// The byte of each Vietnamese letter code (0: not in the chart).
+    letters: &'static [u8; LETTER_CODES],
     combining: bool,
 }
 
@@ -20,18 +23,21 @@ pub(crate) struct Table {
 pub(crate) static VISCII: Table = Table {
     decode: &VISCII_CHART,
     encode: &VISCII_REVERSE.0,
+    letters: &VISCII_LETTERS,
     combining: false,
 };
 /// TCVN 5712:1993 (VN1 ⊃ VN3).
 pub(crate) static TCVN: Table = Table {
     decode: &TCVN_CHART,
     encode: &TCVN_REVERSE.0,
+    letters: &TCVN_LETTERS,
     combining: true,
 };
 /// windows-1258.
 pub(crate) static CP1258: Table = Table {
     decode: &CP1258_CHART,
     encode: &CP1258_REVERSE.0,
+    letters: &CP1258_LETTERS,
     combining: true,
 };
 
@@ -42,6 +48,30 @@ struct Reverse([(u16, u8); 256]);
 static VISCII_REVERSE: Reverse = Reverse(invert(&VISCII_CHART));
 static TCVN_REVERSE: Reverse = Reverse(invert(&TCVN_CHART));
 static CP1258_REVERSE: Reverse = Reverse(invert(&CP1258_CHART));
+
+static VISCII_LETTERS: [u8; LETTER_CODES] = letter_bytes(&VISCII_CHART);
+static TCVN_LETTERS: [u8; LETTER_CODES] = letter_bytes(&TCVN_CHART);
+static CP1258_LETTERS: [u8; LETTER_CODES] = letter_bytes(&CP1258_CHART);
+
+/// The byte of each letter code that the chart has as one byte (ASCII letters excluded: they
+/// are written as themselves).
+const fn letter_bytes(chart: &[u16; 256]) -> [u8; LETTER_CODES] {
+    let mut table = [0u8; LETTER_CODES];
+    let mut code = 0;
+    while code < LETTER_CODES {
+        let c = char_of(code as u8) as u32;
+        let mut byte = 0;
+        while c >= 0x80 && byte < 256 {
+            if chart[byte] as u32 == c {
+                table[code] = byte as u8;
+                break;
+            }
+            byte += 1;
+        }
+        code += 1;
+    }
+    table
+}
 
 const fn invert(chart: &[u16; 256]) -> [(u16, u8); 256] {
     let mut pairs = [(u16::MAX, 0u8); 256];
@@ -94,14 +124,23 @@ impl Table {
     pub(crate) fn decode<S: Sink>(&self, bytes: &[u8], out: &mut String, sink: &mut S) -> bool {
         let start = out.len();
         let mut needs_nfc = false;
-        for (offset, &b) in bytes.iter().enumerate() {
+        let mut offset = 0;
+        while let Some(rest) = bytes.get(offset..).filter(|r| !r.is_empty()) {
+            let run = plain_ascii_run(rest);
+            if run > 0 {
+                push_ascii(out, &rest[..run]);
+                offset += run;
+                continue;
+            }
+            let b = rest[0];
+            offset += 1;
             let unit = self.decode[usize::from(b)];
             if unit < 0x80 {
                 out.push(char::from(unit as u8));
                 continue;
             }
             let Some(c) = char::from_u32(u32::from(unit)).filter(|_| unit != UNDEF) else {
-                if !sink.unmappable(offset, 1, out) {
+                if !sink.unmappable(offset - 1, 1, out) {
                     return false;
                 }
                 continue;
@@ -194,7 +233,14 @@ impl Table {
     /// Appends the encoding of `c` to `out`; false when the encoding cannot represent it.
     #[inline]
     pub(crate) fn encode_char(&self, c: char, out: &mut Vec<u8>) -> bool {
-        if let Some(b) = self.byte_of(c) {
+        let code = if c.is_ascii() { NONE } else { letter_code(c) };
+        if let Some(&b) = self.letters.get(usize::from(code)).filter(|&&b| b != 0) {
+            out.push(b);
+            return true;
+        }
+        if code == NONE
+            && let Some(b) = self.byte_of(c)
+        {
             out.push(b);
             return true;
         }
@@ -202,7 +248,7 @@ impl Table {
             return false;
         }
         // A toned vowel the chart lacks: its toneless letter, then the tone mark.
-        if let Some(v) = vowel_of(letter_code(c)).filter(|v| v.tone != 0) {
+        if let Some(v) = vowel_of(code).filter(|v| v.tone != 0) {
             let base = self.byte_of(vowel_char(v.vowel, 0, v.upper));
             let mark = TONE_MARKS
                 .get(usize::from(v.tone))

@@ -13,12 +13,12 @@
 //! attach to, and the bytes VNI leaves unused (`ç ð ÷ ý þ ÿ` and their capitals), are
 //! unmappable.
 
-use super::Sink;
 use super::letters::{
     A, A_BREVE, A_CIRC, D_STROKE_LOWER, D_STROKE_UPPER, E, E_CIRC, I, NONE, O, O_CIRC, O_HORN,
     U_HORN, Y, letter_code, vowel_char, vowel_code, vowel_of,
 };
 use super::tables::{CP1252_HIGH, UNDEF};
+use super::{Sink, plain_ascii_run, push_ascii};
 
 /// Diacritic kinds in `MARKS`.
 const TONE: u8 = 1;
@@ -120,6 +120,17 @@ fn attach(base: u8, mark: u8) -> Option<(u8, u8)> {
 pub(crate) fn decode<S: Sink>(bytes: &[u8], out: &mut String, sink: &mut S) -> bool {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
+        // Plain ASCII is itself, except a last letter that may take the diacritic byte after it.
+        let rest = bytes.get(i..).unwrap_or_default();
+        let mut run = plain_ascii_run(rest);
+        if rest.get(run).is_some_and(|&next| next >= 0xC0) {
+            run = run.saturating_sub(1);
+        }
+        if run > 0 {
+            push_ascii(out, &rest[..run]);
+            i += run;
+            continue;
+        }
         let code = match b {
             0x00..=0x7F => letter_code(char::from(b)),
             0x80..=0xBF => {
