@@ -38,7 +38,7 @@ pub fn is_gap(c: char) -> bool {
 #[must_use]
 pub fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}' | '\u{2DE0}'..='\u{2DFF}' | '\u{A640}'..='\u{A69F}' | '\u{1C80}'..='\u{1C8F}')
-        && c.is_alphabetic()
+        && is_alpha(c)
 }
 
 /// True for a letter of the Latin script (basic, Latin-1, extended and Vietnamese blocks).
@@ -46,9 +46,60 @@ pub fn is_cyrillic(c: char) -> bool {
 pub fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic()
         || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}')
-            && c.is_alphabetic()
+            && is_alpha(c)
             && c != '\u{00D7}'
             && c != '\u{00F7}')
+}
+
+/// `char::is_alphabetic` with fast paths for ASCII, Latin-1, Latin Extended and Cyrillic, the
+/// scripts of nearly every character this crate sees (the general lookup is a table search).
+#[inline]
+#[must_use]
+pub fn is_alpha(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0x24F => c != '\u{D7}' && c != '\u{F7}',
+        0x400..=0x481 | 0x48A..=0x52F => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphanumeric` with the fast paths of [`is_alpha`].
+#[inline]
+#[must_use]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_alpha(c) || c.is_numeric()
+    }
+}
+
+/// The lower-case form of `c` and whether `c` is a capital (`None` for an uncased
+/// character), with fast paths for ASCII and the Cyrillic letters.
+pub(crate) fn fold_case(c: char) -> (char, Option<bool>) {
+    let code = u32::from(c);
+    let shifted = |by: u32| char::from_u32(code + by).unwrap_or(c);
+    match c {
+        'A'..='Z' => (c.to_ascii_lowercase(), Some(true)),
+        'a'..='z' | 'а'..='я' | 'ѐ'..='џ' => (c, Some(false)),
+        'А'..='Я' => (shifted(0x20), Some(true)),
+        'Ѐ'..='Џ' => (shifted(0x50), Some(true)),
+        'Ґ' => ('ґ', Some(true)),
+        'ґ' => (c, Some(false)),
+        _ if c.is_ascii() => (c, None),
+        _ => {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            let case = if c.is_uppercase() {
+                Some(true)
+            } else if c.is_lowercase() {
+                Some(false)
+            } else {
+                None
+            };
+            (lower, case)
+        }
+    }
 }
 
 /// True for a combining mark that belongs to the letter before it (stress marks, diacritics
@@ -80,7 +131,7 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric() || is_mark(c) || c == SOFT_HYPHEN
+        is_alnum(c) || is_mark(c) || c == SOFT_HYPHEN
     }
 }
 
@@ -271,6 +322,35 @@ mod tests {
                 "{c:?} U+{:04X} is in more than one class",
                 c as u32
             );
+        }
+    }
+
+    #[test]
+    fn fast_classes_agree_with_std() {
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn fast_case_folding_agrees_with_std() {
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            let (lower, case) = fold_case(c);
+            assert_eq!(
+                lower,
+                c.to_lowercase().next().unwrap_or(c),
+                "U+{:04X}",
+                c as u32
+            );
+            let expected = if c.is_uppercase() {
+                Some(true)
+            } else if c.is_lowercase() {
+                Some(false)
+            } else {
+                None
+            };
+            assert_eq!(case, expected, "U+{:04X}", c as u32);
         }
     }
 

@@ -25,6 +25,7 @@
 //! ```
 
 use crate::chars::{SOFT_HYPHEN, STRESS_MARK, is_apostrophe, is_cyrillic};
+use crate::chars::{fold_case as fold, is_alpha};
 
 /// The Latin spelling of a lower-case letter: at the start of a word, and elsewhere.
 /// `None` for a character that is not a Cyrillic letter this table knows.
@@ -77,11 +78,7 @@ fn spelling(lower: char) -> Option<(&'static str, &'static str)> {
 
 /// True when the letter is in the table (upper or lower case).
 fn known(c: char) -> bool {
-    spelling(to_lower(c)).is_some()
-}
-
-fn to_lower(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+    spelling(fold(c).0).is_some()
 }
 
 /// The case pattern of a word.
@@ -104,12 +101,14 @@ enum Case {
 pub fn translit_word(word: &str, out: &mut String) {
     let mut cased = 0usize;
     let mut upper = 0usize;
-    for c in word.chars().filter(|c| c.is_alphabetic()) {
-        if c.is_uppercase() {
-            upper += 1;
-            cased += 1;
-        } else if c.is_lowercase() {
-            cased += 1;
+    for c in word.chars() {
+        match fold(c).1 {
+            Some(true) => {
+                upper += 1;
+                cased += 1;
+            }
+            Some(false) => cased += 1,
+            None => {}
         }
     }
     let case = if upper >= 2 && upper == cased {
@@ -123,7 +122,7 @@ pub fn translit_word(word: &str, out: &mut String) {
     while let Some(c) = chars.next() {
         if is_apostrophe(c) {
             // Dropped between letters; the next letter is not at the start of the word.
-            let between = prev_lower.is_some() && chars.peek().is_some_and(|d| d.is_alphabetic());
+            let between = prev_lower.is_some() && chars.peek().is_some_and(|&d| is_alpha(d));
             if !between {
                 out.push(c);
                 at_start = true;
@@ -134,10 +133,10 @@ pub fn translit_word(word: &str, out: &mut String) {
         if (c == STRESS_MARK || c == SOFT_HYPHEN) && prev_lower.is_some() {
             continue;
         }
-        let lower = to_lower(c);
+        let (lower, case_of_c) = fold(c);
         let Some((initial, medial)) = spelling(lower) else {
             out.push(c);
-            at_start = !c.is_alphabetic();
+            at_start = !is_alpha(c);
             prev_lower = None;
             continue;
         };
@@ -145,7 +144,7 @@ pub fn translit_word(word: &str, out: &mut String) {
         if lower == 'г' && prev_lower == Some('з') {
             latin = "gh";
         }
-        if c.is_uppercase() {
+        if case_of_c == Some(true) {
             match case {
                 Case::Upper => out.extend(latin.chars().map(|l| l.to_ascii_uppercase())),
                 Case::Mixed => {
@@ -181,7 +180,7 @@ pub fn translit_into(text: &str, out: &mut String) {
             .and_then(|head| {
                 head.char_indices()
                     .rev()
-                    .take_while(|&(_, c)| c.is_alphabetic() || is_word_inner(c))
+                    .take_while(|&(_, c)| is_alpha(c) || is_word_inner(c))
                     .last()
                     .map(|(i, _)| i)
             })
@@ -191,7 +190,7 @@ pub fn translit_into(text: &str, out: &mut String) {
             .get(start..)
             .and_then(|tail| {
                 tail.char_indices()
-                    .find(|&(i, c)| !(c.is_alphabetic() || is_inner_at(tail, i, c)))
+                    .find(|&(i, c)| !(is_alpha(c) || is_inner_at(tail, i, c)))
                     .map(|(i, _)| start + i)
             })
             .unwrap_or(rest.len());
@@ -220,13 +219,13 @@ fn is_inner_at(tail: &str, i: usize, c: char) -> bool {
         && tail
             .get(i + c.len_utf8()..)
             .and_then(|after| after.chars().next())
-            .is_some_and(char::is_alphabetic)
+            .is_some_and(is_alpha)
 }
 
 /// Moves a word start past apostrophes and marks that precede its first letter.
 fn skip_leading_non_letters(text: &str, from: usize, limit: usize) -> usize {
     text.get(from..limit)
-        .and_then(|s| s.char_indices().find(|&(_, c)| c.is_alphabetic()))
+        .and_then(|s| s.char_indices().find(|&(_, c)| is_alpha(c)))
         .map_or(limit, |(i, _)| from + i)
 }
 

@@ -30,6 +30,7 @@
 
 mod words;
 
+use crate::chars::{fold_case, is_alpha};
 use crate::chars::{is_apostrophe, is_cyrillic, is_latin, is_mark};
 use core_model::{Language, Span};
 
@@ -170,7 +171,7 @@ impl<'e> Detector<'e> {
         let mut counts = ScriptCounts::default();
         let mut chars = text.char_indices().peekable();
         while let Some((_, c)) = chars.next() {
-            if !c.is_alphabetic() {
+            if !is_alpha(c) {
                 continue;
             }
             // One word: letters and marks, with apostrophes between letters.
@@ -180,7 +181,7 @@ impl<'e> Detector<'e> {
             let mut cur = Some(c);
             let mut prev_cyrillic = false;
             while let Some(ch) = cur {
-                if ch.is_alphabetic() {
+                if is_alpha(ch) {
                     letter_evidence(ch, &mut scores);
                     if is_cyrillic(ch) {
                         cyrillic_letters += 1;
@@ -193,13 +194,13 @@ impl<'e> Detector<'e> {
                         }
                         prev_cyrillic = false;
                     }
-                    word.extend(ch.to_lowercase());
+                    word.push(fold_case(ch).0);
                 } else if is_mark(ch) {
                     letter_evidence(ch, &mut scores);
                     word.push(ch);
                 } else if is_apostrophe(ch) {
                     match chars.peek() {
-                        Some(&(_, next)) if next.is_alphabetic() => {
+                        Some(&(_, next)) if is_alpha(next) => {
                             if prev_cyrillic && is_cyrillic(next) {
                                 scores.uk += 2.0;
                             }
@@ -211,9 +212,7 @@ impl<'e> Detector<'e> {
                     break;
                 }
                 cur = match chars.peek() {
-                    Some(&(_, next))
-                        if next.is_alphabetic() || is_mark(next) || is_apostrophe(next) =>
-                    {
+                    Some(&(_, next)) if is_alpha(next) || is_mark(next) || is_apostrophe(next) => {
                         chars.next();
                         Some(next)
                     }

@@ -283,6 +283,9 @@ struct WordInfo {
     lat: u32,
     cyr_strict: u32,
     lat_strict: u32,
+    /// True when the word holds an apostrophe, a combining mark or a soft hyphen, so that
+    /// writing it may change something even without look-alike repairs.
+    special: bool,
 }
 
 impl WordInfo {

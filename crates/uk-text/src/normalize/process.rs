@@ -4,12 +4,13 @@ use super::{
     Chars, Direction, Normalizer, RepairKind, Run, WordInfo, char_at, compose, cyrillic_to_latin,
     is_transparent, latin_to_cyrillic, transparent_end,
 };
+use crate::chars::is_alpha;
 use crate::chars::{SOFT_HYPHEN, STRESS_MARK, is_apostrophe, is_cyrillic, is_latin};
 
 /// A letter that starts or continues a word; the modifier-letter apostrophe `ʼ` counts as an
 /// apostrophe, not a letter, so that unifying it never changes where words end.
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() && !is_apostrophe(c)
+    is_alpha(c) && !is_apostrophe(c)
 }
 use core_model::Span;
 
@@ -48,7 +49,9 @@ impl Normalizer {
                 } else {
                     prev_word_cyrillic = info.final_cyrillic(dir);
                 }
-                self.emit_word(run, pos, info.end, dir, info.final_cyrillic(dir));
+                if info.special || dir != Direction::None || self.lowercase {
+                    self.emit_word(run, pos, info.end, dir, info.final_cyrillic(dir));
+                }
                 pos = info.end.max(pos + n);
                 continue;
             }
@@ -109,6 +112,7 @@ impl Normalizer {
             lat: 0,
             cyr_strict: 0,
             lat_strict: 0,
+            special: false,
         };
         let mut pos = start;
         while let Some((c, n)) = char_at(text, pos) {
@@ -117,6 +121,7 @@ impl Normalizer {
                 if !char_at(text, after).is_some_and(|(d, _)| is_letter(d)) {
                     break;
                 }
+                info.special = true;
                 pos = after;
                 continue;
             }
@@ -125,11 +130,17 @@ impl Normalizer {
             }
             let marks_end = transparent_end(text, pos + n);
             info.letters += 1;
+            if marks_end > pos + n {
+                info.special = true;
+            }
             if is_cyrillic(c) {
                 info.cyr += 1;
-                let effective = self
-                    .composing_mark(text, c, pos + n, marks_end)
-                    .map_or(c, |(composed, _, _)| composed);
+                let effective = if marks_end > pos + n {
+                    self.composing_mark(text, c, pos + n, marks_end)
+                        .map_or(c, |(composed, _, _)| composed)
+                } else {
+                    c
+                };
                 if cyrillic_to_latin(effective, folded).is_none() {
                     info.cyr_strict += 1;
                 }

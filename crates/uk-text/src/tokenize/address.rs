@@ -6,6 +6,7 @@
 //! times and tokenization stays linear.
 
 use super::Scanner;
+use crate::chars::is_alnum;
 use crate::chars::is_gap;
 
 /// Top-level domains accepted at the end of a bare domain name (`pravda.com.ua`, `DT.UA`).
@@ -130,12 +131,12 @@ fn trailing_url_punct(c: char) -> bool {
 
 /// Characters of the local part of an e-mail address.
 fn is_local_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')
+    is_alnum(c) || matches!(c, '.' | '_' | '%' | '+' | '-')
 }
 
 /// Characters of a domain label.
 fn is_label_char(c: char) -> bool {
-    c.is_alphanumeric()
+    is_alnum(c)
 }
 
 /// The outcome of scanning a domain chain.
@@ -163,7 +164,7 @@ impl Scanner<'_> {
         .map(<[u8]>::len)?;
         let body = start + prefix_len;
         match self.char_at(body) {
-            Some((c, _)) if c.is_alphanumeric() => Some(self.url_tail(body)),
+            Some((c, _)) if is_alnum(c) => Some(self.url_tail(body)),
             _ => None,
         }
     }

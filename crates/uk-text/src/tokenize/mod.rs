@@ -10,27 +10,32 @@
 //!
 //! | text | kind |
 //! |---|---|
-//! | `п'ять`, `сім’ї`, `об``єкт`, `м′ята` (any apostrophe between letters) | word |
-//! | `будь-який`, `Нагірно-Карабаська`, `COVID-19`, `ХАІ-1` | word |
-//! | `проф.`, `ім.`, `р.`, `ст.`, `тис.`, `вул.`; `т. зв.`, `т. д.`, `в. о.`, `н. е.` | abbreviation |
+//! | `п'ять`, `сім’ї`, `` об`єкт ``, `м′ята` (any apostrophe between letters) | word |
+//! | `будь-який`, `Нагірно-Карабаська`, `COVID-19`, `ХАІ-1`, `Ан−32` | word |
+//! | `близько-` in `близько- та середньомагістральний` (a hyphen shared with the next word) | word |
+//! | `проф.`, `ім.`, `р.`, `ст.`, `тис.`, `вул.`, `мал.`; `т. зв.`, `т.д.`, `в. о.`, `н. е.` | abbreviation |
 //! | `млн.`, `грн.` only when the sentence goes on (`5 млн. осіб`) | abbreviation |
-//! | `Т.` in `Т. Г. Шевченко`, `Т.Г.Шевченко` | initial |
-//! | `1 000`, `10,5`, `3.14`, `1 000 000,25`, `2-3`, `5-й`, `2020-х` | number |
+//! | `Т.` in `Т. Г. Шевченко`, `Т.Г.Шевченко`, `Коваленко І.П.` | initial |
+//! | `1 000`, `10,5`, `3.14`, `1 000 000,25`, `2-3`, `0,5-1,5`, `5-й`, `2020-х` | number |
 //! | `17.09.2023`, `17/09/2023`, `2023-09-17`, `12:30`, `12:30:15` | date |
 //! | `https://…`, `www.…`, `pravda.com.ua/news`, `DT.UA` | url |
 //! | `ivan.petrenko@ukr.net` | email |
 //! | `#новини`, `@user` | hashtag |
 //! | `😀`, `👍🏽`, `👨‍👩‍👧`, `🇺🇦`, `1️⃣` | emoji |
-//! | `...`, `?!`, `…`, `--` | punct |
+//! | `...`, `?!`, `!...`, `…`, `--` | punct |
 //!
-//! Everything else is one character per token: punctuation (`«`, `»`, `—`, `,`), symbols (`%`,
-//! `$`, `№`, `°`) and other characters.
+//! Everything else is one character per token: punctuation (`«`, `»`, `—`, `–`, `,`), symbols
+//! (`%`, `$`, `№`, `°`) and other characters. A range written with an en dash (`1932–1933`) is
+//! three tokens, as in the Ukrainian treebanks; one written with a hyphen (`2-3`) is one.
 //!
-//! Decisions compared with tokenize-uk (the Python port of LanguageTool's tokenizer): both keep
-//! `1 000`, `10,5`, dates, times, URLs and hyphenated words whole; this tokenizer also keeps a
-//! two-part abbreviation (`т. зв.`) as one token, attaches the stop of `млн.`/`грн.` only when
-//! the sentence goes on, accepts the prime `′` and the acute `´` as apostrophes, and never
-//! rewrites the text (apostrophes are unified by [`normalize`](crate::normalize), not here).
+//! Decisions compared with tokenize-uk (the Python port of LanguageTool's tokenizer), which
+//! gives the same tokens on the news page this was designed from: both keep `1 000`, `10,5`,
+//! dates, times, URLs and hyphenated words whole; this tokenizer also keeps a two-part
+//! abbreviation (`т. зв.`, `т.п.`) as one token, keeps `17/09/2023` whole, attaches the stop of
+//! `млн.`/`грн.` only when the sentence goes on, splits en-dash ranges, accepts the prime `′` and
+//! the acute `´` as apostrophes, runs in linear time on any line, and never rewrites the text
+//! (tokenize-uk turns `’` into `'`; here apostrophes are unified by
+//! [`normalize`](crate::normalize)).
 //!
 //! ```
 //! use uk_text::tokenize;
@@ -56,6 +61,7 @@ use crate::chars::{
     is_joining_hyphen, is_mark, is_punct, is_regional_indicator, is_symbol, is_terminal_punct,
     is_word_char,
 };
+use crate::chars::{is_alnum, is_alpha};
 use abbrev::AbbrevClass;
 use core_model::{Span, Token, TokenKind};
 
@@ -203,7 +209,7 @@ impl<'a> Scanner<'a> {
     /// Scans the token starting at `start` with character `c`.
     fn scan(&mut self, start: usize, c: char, prev: Option<TokenKind>) -> (usize, TokenKind) {
         let n = c.len_utf8();
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             if let Some(end) = self.keycap(start, c) {
                 return (end, TokenKind::Emoji);
             }
@@ -304,9 +310,7 @@ impl<'a> Scanner<'a> {
     /// A hashtag or mention body starting at `pos` (after `#` or `@`).
     fn hashtag(&self, pos: usize) -> Option<usize> {
         match self.char_at(pos) {
-            Some((c, _)) if c.is_alphanumeric() => {
-                Some(self.run(pos, |c| is_word_char(c) || c == '_'))
-            }
+            Some((c, _)) if is_alnum(c) => Some(self.run(pos, |c| is_word_char(c) || c == '_')),
             _ => None,
         }
     }
@@ -374,10 +378,10 @@ impl<'a> Scanner<'a> {
         while let Some((c, n)) = self.char_at(end) {
             let next = self.char_at(end + n);
             let continues = if is_apostrophe(c) {
-                self.char_before(end).is_some_and(char::is_alphabetic)
-                    && next.is_some_and(|(d, _)| d.is_alphabetic())
+                self.char_before(end).is_some_and(is_alpha)
+                    && next.is_some_and(|(d, _)| is_alpha(d))
             } else if is_joining_hyphen(c) {
-                next.is_some_and(|(d, _)| d.is_alphanumeric())
+                next.is_some_and(|(d, _)| is_alnum(d))
             } else {
                 false
             };
@@ -409,7 +413,7 @@ impl<'a> Scanner<'a> {
             if let Some((' ' | '\u{A0}', n)) = self.char_at(p) {
                 p += n;
             }
-            if self.char_at(p).is_some_and(|(c, _)| c.is_alphabetic()) {
+            if self.char_at(p).is_some_and(|(c, _)| is_alpha(c)) {
                 let second_end = self.word_run(p);
                 if self.bytes.get(second_end) == Some(&b'.')
                     && self

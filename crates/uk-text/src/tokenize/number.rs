@@ -1,6 +1,7 @@
 //! Numbers, dates and times.
 
 use super::Scanner;
+use crate::chars::is_alpha;
 use crate::chars::{is_joining_hyphen, is_word_char};
 use core_model::TokenKind;
 
@@ -90,7 +91,7 @@ impl Scanner<'_> {
         let kind = match self.text.get(end..joined_end) {
             Some(tail) => {
                 let last = tail.rsplit(is_joining_hyphen).next().unwrap_or("");
-                let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+                let letters = last.chars().filter(|&c| is_alpha(c)).count();
                 if letters > MAX_ORDINAL_SUFFIX
                     || (letters > 0 && last.chars().any(|c| c.is_ascii_digit()))
                 {
