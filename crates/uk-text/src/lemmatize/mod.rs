@@ -1,0 +1,529 @@
+//! The Ukrainian lemmatizer: word form -> lemma and UD part of speech.
+//!
+//! Candidates come from three places: the compiled hunspell-uk form lexicon
+//! ([`index::MorphLexicon`], see [`crate::lexicon`]), a hand-written table of closed-class and
+//! irregular words ([`closed`]), and a ranking table of annotated (form, lemma, UPOS) counts
+//! ([`rank`], built from UD_Ukrainian-ParlaMint). They are ranked by corpus counts, tag priors,
+//! their source and the form's capitalisation. Unknown words are guessed from the longest
+//! ending the lexicon knows ([`guess`]), and say so.
+//!
+//! ```no_run
+//! use core_model::{Lemmatizer, Upos};
+//! use uk_text::lemmatize::UkLemmatizer;
+//!
+//! let morph = index::MorphLexicon::open("data/build/uk-forms.vnlx")?;
+//! let lemmatizer = UkLemmatizer::new(morph);
+//! let mut lemma = String::new();
+//! assert_eq!(lemmatizer.lemmatize_into("людей", &mut lemma), Some((Upos::Noun, false)));
+//! assert_eq!(lemma, "людина");
+//! assert_eq!(lemmatizer.lemmatize_into("Києві", &mut lemma), Some((Upos::Propn, false)));
+//! assert_eq!(lemma, "Київ");
+//! # Ok::<(), index::Error>(())
+//! ```
+
+pub mod closed;
+pub mod conllu;
+pub mod eval;
+mod guess;
+mod hash;
+pub mod rank;
+
+use crate::lexicon::{FLAG_CLOSED_CLASS, FLAG_DICTIONARY_FORM, FLAG_GUESSED_POS, form_key};
+use closed::ClosedTable;
+use core_model::{TokenKind, Upos};
+use hash::FxBuildHasher;
+use index::MorphLexicon;
+use rank::RankTable;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// The shipped ranking table (CC BY-SA 4.0, from UD_Ukrainian-ParlaMint dev).
+pub const RANK_TABLE_TSV: &str = include_str!("../../../../data/models/uk-lemma-rank.tsv");
+
+/// Where a candidate came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Closed,
+    Lexicon { flags: u8, position: u8 },
+    Ranked,
+    Guessed,
+}
+
+/// A candidate analysis; its lemma lives in the scratch arena.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    start: u32,
+    end: u32,
+    upos: Upos,
+    source: Source,
+    score: f32,
+}
+
+/// Per-thread buffers, so that the hot path does not allocate.
+#[derive(Default)]
+struct Scratch {
+    key: String,
+    lemma: String,
+    arena: String,
+    candidates: Vec<Candidate>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// A precomputed answer for a lower-case form key.
+#[derive(Debug, Clone)]
+struct Cached {
+    lemma: Box<str>,
+    upos: Upos,
+    guessed: bool,
+}
+
+/// The Ukrainian lemmatizer (see the [module documentation](self)).
+#[derive(Debug)]
+pub struct UkLemmatizer {
+    morph: MorphLexicon,
+    closed: ClosedTable,
+    rank: RankTable,
+    /// Log prior of each tag, from the ranking table.
+    prior: [f32; Upos::ALL.len()],
+    cache: HashMap<Box<str>, Cached, FxBuildHasher>,
+}
+
+/// What shape of word a form is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shape {
+    capitalised: bool,
+    upper: bool,
+}
+
+fn shape(form: &str) -> Shape {
+    let mut letters = form.chars().filter(|c| c.is_alphabetic());
+    let capitalised = letters.next().is_some_and(char::is_uppercase);
+    let upper = capitalised && {
+        let mut rest = letters.peekable();
+        rest.peek().is_some() && rest.all(|c| !c.is_lowercase())
+    };
+    Shape { capitalised, upper }
+}
+
+/// The tag of a token that has no letter: NUM for digits, PUNCT or SYM otherwise.
+fn non_word_upos(form: &str) -> Option<Upos> {
+    if form.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    if form.chars().any(|c| c.is_ascii_digit() || c.is_numeric()) {
+        return Some(Upos::Num);
+    }
+    if form.chars().all(|c| {
+        c.is_ascii_punctuation()
+            && !matches!(
+                c,
+                '%' | '$' | '+' | '=' | '<' | '>' | '^' | '|' | '~' | '#' | '&' | '*' | '@' | '`'
+            )
+    }) || form.chars().all(|c| {
+        matches!(
+            c,
+            '«' | '»'
+                | '„'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '—'
+                | '–'
+                | '…'
+                | '‹'
+                | '›'
+                | '‐'
+                | '‑'
+                | '‒'
+                | '―'
+        ) || (c.is_ascii_punctuation()
+            && !matches!(
+                c,
+                '%' | '$' | '+' | '=' | '<' | '>' | '^' | '|' | '~' | '#' | '&' | '*' | '@' | '`'
+            ))
+    }) {
+        return Some(Upos::Punct);
+    }
+    Some(Upos::Sym)
+}
+
+impl UkLemmatizer {
+    /// A lemmatizer over the form lexicon, with the shipped closed-class and ranking tables.
+    #[must_use]
+    pub fn new(morph: MorphLexicon) -> UkLemmatizer {
+        let rank = RankTable::parse(RANK_TABLE_TSV).unwrap_or_default();
+        UkLemmatizer::with_tables(morph, ClosedTable::shipped(), rank)
+    }
+
+    /// A lemmatizer with the given tables (for evaluation: a ranking table built from other
+    /// data, or an empty one).
+    #[must_use]
+    pub fn with_tables(morph: MorphLexicon, closed: ClosedTable, rank: RankTable) -> UkLemmatizer {
+        let mut lemmatizer = UkLemmatizer {
+            morph,
+            closed,
+            rank: RankTable::default(),
+            prior: [0.0; Upos::ALL.len()],
+            cache: HashMap::default(),
+        };
+        lemmatizer.set_rank_table(rank);
+        lemmatizer
+    }
+
+    /// Replaces the ranking table (returning the old one), for evaluation.
+    pub fn set_rank_table(&mut self, rank: RankTable) -> RankTable {
+        let total = rank.total() as f32;
+        for upos in Upos::ALL {
+            let n = rank.upos_count(upos) as f32;
+            if let Some(slot) = self.prior.get_mut(upos as usize) {
+                *slot = ((n + 1.0) / (total + Upos::ALL.len() as f32)).ln();
+            }
+        }
+        let old = std::mem::replace(&mut self.rank, rank);
+        self.fill_cache();
+        old
+    }
+
+    /// Precomputes the answers for every lower-case form of the tables (the frequent words).
+    fn fill_cache(&mut self) {
+        let mut keys: Vec<Box<str>> = self
+            .closed
+            .keys()
+            .chain(self.rank.keys())
+            .chain(
+                crate::lexicon::CLOSED_CLASS
+                    .iter()
+                    .map(|(form, _, _)| *form),
+            )
+            .map(Into::into)
+            .collect();
+        keys.sort();
+        keys.dedup();
+        let mut cache = HashMap::with_capacity_and_hasher(keys.len(), FxBuildHasher::default());
+        let mut lemma = String::new();
+        for key in keys {
+            if let Some((upos, guessed)) = self.analyse(&key, &mut lemma) {
+                cache.insert(
+                    key,
+                    Cached {
+                        lemma: lemma.as_str().into(),
+                        upos,
+                        guessed,
+                    },
+                );
+            }
+        }
+        self.cache = cache;
+    }
+
+    /// The form lexicon.
+    #[must_use]
+    pub fn morph(&self) -> &MorphLexicon {
+        &self.morph
+    }
+
+    /// Lemmatizes a token of known kind: numbers, punctuation, symbols, URLs and the like get
+    /// their own tag and are their own lemma; words go through [`UkLemmatizer::lemmatize_form`].
+    pub fn lemmatize_token(
+        &self,
+        form: &str,
+        kind: TokenKind,
+        lemma: &mut String,
+    ) -> Option<(Upos, bool)> {
+        let upos = match kind {
+            TokenKind::Number | TokenKind::Date => Upos::Num,
+            TokenKind::Punct => Upos::Punct,
+            TokenKind::Symbol | TokenKind::Emoji => Upos::Sym,
+            TokenKind::Url | TokenKind::Email | TokenKind::Hashtag => Upos::X,
+            _ => return self.lemmatize_form(form, lemma),
+        };
+        lemma.clear();
+        lemma.push_str(form);
+        Some((upos, false))
+    }
+
+    /// The best lemma of a word form (see [`core_model::Lemmatizer::lemmatize_into`]).
+    pub fn lemmatize_form(&self, form: &str, lemma: &mut String) -> Option<(Upos, bool)> {
+        if let Some(hit) = self.cache.get(form) {
+            lemma.clear();
+            lemma.push_str(&hit.lemma);
+            return Some((hit.upos, hit.guessed));
+        }
+        self.analyse(form, lemma)
+    }
+
+    /// Every candidate lemma of `form` with its tag, best first (allocated; for inspection and
+    /// for the oracle figure of the evaluation).
+    #[must_use]
+    pub fn candidates(&self, form: &str) -> Vec<(String, Upos, bool)> {
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.candidates_with(form, &mut scratch),
+            Err(_) => self.candidates_with(form, &mut Scratch::default()),
+        })
+    }
+
+    fn candidates_with(&self, form: &str, s: &mut Scratch) -> Vec<(String, Upos, bool)> {
+        if non_word_upos(form).is_some() {
+            return Vec::new();
+        }
+        self.collect(form, s);
+        let mut out: Vec<(f32, String, Upos, bool)> = s
+            .candidates
+            .iter()
+            .map(|c| {
+                (
+                    c.score,
+                    s.arena
+                        .get(c.start as usize..c.end as usize)
+                        .unwrap_or_default()
+                        .to_owned(),
+                    c.upos,
+                    c.source == Source::Guessed,
+                )
+            })
+            .collect();
+        out.sort_by(|a, b| b.0.total_cmp(&a.0));
+        out.into_iter().map(|(_, l, u, g)| (l, u, g)).collect()
+    }
+
+    /// The slow path: look up, rank, write the best.
+    fn analyse(&self, form: &str, lemma: &mut String) -> Option<(Upos, bool)> {
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.analyse_with(form, lemma, &mut scratch),
+            Err(_) => self.analyse_with(form, lemma, &mut Scratch::default()),
+        })
+    }
+
+    fn analyse_with(
+        &self,
+        form: &str,
+        lemma: &mut String,
+        s: &mut Scratch,
+    ) -> Option<(Upos, bool)> {
+        lemma.clear();
+        if form.is_empty() {
+            return None;
+        }
+        if let Some(upos) = non_word_upos(form) {
+            lemma.push_str(form);
+            return Some((upos, false));
+        }
+        self.collect(form, s);
+        let best = s
+            .candidates
+            .iter()
+            .copied()
+            .reduce(|best, c| if c.score > best.score { c } else { best })?;
+        lemma.push_str(s.arena.get(best.start as usize..best.end as usize)?);
+        Some((best.upos, best.source == Source::Guessed))
+    }
+
+    /// Fills `s.candidates` (scored) for `form`.
+    fn collect(&self, form: &str, s: &mut Scratch) {
+        let Scratch {
+            key,
+            lemma,
+            arena,
+            candidates,
+        } = s;
+        candidates.clear();
+        arena.clear();
+        form_key(form, key);
+        let shape = shape(form);
+        fn push(
+            candidates: &mut Vec<Candidate>,
+            arena: &mut String,
+            text: &str,
+            upos: Upos,
+            source: Source,
+        ) {
+            let start = u32::try_from(arena.len()).unwrap_or(u32::MAX);
+            arena.push_str(text);
+            candidates.push(Candidate {
+                start,
+                end: u32::try_from(arena.len()).unwrap_or(u32::MAX),
+                upos,
+                source,
+                score: 0.0,
+            });
+        }
+        for entry in self.closed.get(key) {
+            push(candidates, arena, &entry.lemma, entry.upos, Source::Closed);
+        }
+        for (position, analysis) in self.morph.analyses(key).enumerate() {
+            if analysis.lemma_into(key, lemma) {
+                let source = Source::Lexicon {
+                    flags: analysis.flags(),
+                    position: u8::try_from(position).unwrap_or(u8::MAX),
+                };
+                push(candidates, arena, lemma, analysis.upos(), source);
+            }
+        }
+        for counted in self.rank.get(key) {
+            push(
+                candidates,
+                arena,
+                &counted.lemma,
+                counted.upos,
+                Source::Ranked,
+            );
+        }
+        if candidates.is_empty() {
+            guess::guess(
+                &self.morph,
+                key,
+                shape.capitalised,
+                lemma,
+                &mut |text, upos| {
+                    push(candidates, arena, text, upos, Source::Guessed);
+                },
+            );
+        }
+        if candidates.is_empty() {
+            let upos = if shape.capitalised {
+                Upos::Propn
+            } else if form.chars().any(|c| c.is_ascii_alphabetic()) {
+                Upos::X
+            } else {
+                Upos::Noun
+            };
+            push(candidates, arena, form, upos, Source::Guessed);
+        }
+        // Score, then merge duplicates (same lemma key and tag) into the first.
+        let counts = self.rank.get(key);
+        let form_total: u32 = counts.iter().map(|c| c.count).sum();
+        for c in candidates.iter_mut() {
+            let text = arena
+                .get(c.start as usize..c.end as usize)
+                .unwrap_or_default();
+            let seen = counts
+                .iter()
+                .find(|k| k.upos == c.upos && key_chars(text).eq(k.lemma_key.chars()))
+                .map_or(0, |k| k.count);
+            form_key(text, lemma);
+            let lemma_seen = self.rank.lemma_count(lemma);
+            c.score = self.score(c, text, seen, form_total, shape)
+                + lemma_prior(lemma_seen)
+                + shape_prior(c.upos, lemma);
+        }
+        dedup(candidates, arena);
+    }
+
+    /// The score of one candidate (higher is better).
+    fn score(&self, c: &Candidate, lemma: &str, seen: u32, form_total: u32, shape: Shape) -> f32 {
+        let mut score = self.prior.get(c.upos as usize).copied().unwrap_or(-20.0) * 0.3;
+        if form_total > 0 {
+            score += 8.0 * (seen as f32 + 0.1) / (form_total as f32 + 0.5);
+        }
+        score += match c.source {
+            Source::Closed => 2.0,
+            Source::Lexicon { flags, position } => {
+                let mut s = -0.05 * f32::from(position);
+                if flags & FLAG_CLOSED_CLASS != 0 {
+                    s += 2.0;
+                }
+                if flags & FLAG_DICTIONARY_FORM != 0 {
+                    s += 0.3;
+                }
+                if flags & FLAG_GUESSED_POS != 0 {
+                    s -= 0.3;
+                }
+                s
+            }
+            Source::Ranked => 0.0,
+            Source::Guessed => -1.0,
+        };
+        let lemma_capitalised = lemma.chars().next().is_some_and(char::is_uppercase);
+        if shape.capitalised {
+            if lemma_capitalised {
+                score += 1.0;
+            }
+        } else if lemma_capitalised {
+            score -= 3.0;
+        }
+        score
+    }
+}
+
+/// A small bonus for lemmas seen in the ranking corpus (under any form).
+fn lemma_prior(seen: u32) -> f32 {
+    0.25 * (1.0 + seen as f32).ln()
+}
+
+/// Preferences among lemma shapes of one tag: adjectives are cited in the masculine -ий/-ій;
+/// possessive adjectives (-ів, -ин) and participles in -лий are rarer than the nouns and verbs
+/// they compete with.
+fn shape_prior(upos: Upos, lemma_key: &str) -> f32 {
+    match upos {
+        Upos::Adj | Upos::Det => {
+            let mut s = 0.0;
+            if lemma_key.ends_with("ий") || lemma_key.ends_with("ій") || lemma_key.ends_with("їй")
+            {
+                s += 0.6;
+            }
+            if ["ів", "їв", "ин", "їн"]
+                .iter()
+                .any(|e| lemma_key.ends_with(e))
+            {
+                s -= 1.0;
+            }
+            if lemma_key.ends_with("лий") {
+                s -= 0.8;
+            }
+            s
+        }
+        _ => 0.0,
+    }
+}
+
+/// The characters of `text` as [`form_key`] would write them (lower case, one apostrophe,
+/// no stress marks), for comparisons without allocation.
+fn key_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .filter(|&c| c != '\u{0301}' && c != '\u{00AD}')
+        .flat_map(char::to_lowercase)
+        .map(|c| if crate::is_apostrophe(c) { '\'' } else { c })
+}
+
+/// True when two lemmas have the same key.
+fn same_key(a: &str, b: &str) -> bool {
+    key_chars(a).eq(key_chars(b))
+}
+
+/// Keeps the best-scored of candidates with the same lemma key and tag (the first on ties),
+/// with a small bonus for each agreeing source.
+fn dedup(candidates: &mut Vec<Candidate>, arena: &str) {
+    let text = |c: &Candidate| {
+        arena
+            .get(c.start as usize..c.end as usize)
+            .unwrap_or_default()
+    };
+    let mut i = 0;
+    while i < candidates.len() {
+        let mut j = i + 1;
+        while j < candidates.len() {
+            let (a, b) = (candidates[i], candidates[j]);
+            if a.upos == b.upos && same_key(text(&a), text(&b)) {
+                let keep = if b.score > a.score { b } else { a };
+                candidates[i] = Candidate {
+                    score: keep.score + 0.1,
+                    ..keep
+                };
+                candidates.remove(j);
+            } else {
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+}
+
+impl core_model::Lemmatizer for UkLemmatizer {
+    fn lemmatize_into(&self, form: &str, lemma: &mut String) -> Option<(Upos, bool)> {
+        self.lemmatize_form(form, lemma)
+    }
+}
