@@ -56,8 +56,8 @@ fn unknown_words_are_guessed_from_their_ending() {
     let Some(lemmatizer) = lemmatizer() else {
         return;
     };
-    let analysis = lemmatizer.lemmatize("гіперзвуковими").unwrap();
-    assert_eq!(analysis.lemma, "гіперзвуковий");
+    let analysis = lemmatizer.lemmatize("пупергіперзвуковими").unwrap();
+    assert_eq!(analysis.lemma, "пупергіперзвуковий");
     assert_eq!(analysis.upos, Upos::Adj);
     assert!(analysis.guessed);
     let analysis = lemmatizer.lemmatize("Квазюбринського").unwrap();
