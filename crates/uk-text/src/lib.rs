@@ -17,6 +17,7 @@
 
 mod chars;
 pub mod detect;
+pub mod lemmatize;
 pub mod normalize;
 pub mod tokenize;
 pub mod translit;
