@@ -19,7 +19,7 @@ fn dev_report() {
     let bits: u32 = std::env::var("BITS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(20);
+        .unwrap_or(18);
     let margin: u32 = std::env::var("MARGIN")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -108,4 +108,51 @@ fn dev_errors() {
         print!("{w}={n} | ");
     }
     println!();
+}
+
+#[test]
+#[ignore = "development probe: segments ~10 MB of raw text once (run under `perf stat`)"]
+fn speed_probe() {
+    use vi_text::segment::{SegmentOptions, Segmentation};
+    let Some(shared) = shared() else { return };
+    let text = std::fs::read_to_string(vtb(&shared, "test")).unwrap();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("# text ="))
+        .map(str::trim)
+        .collect();
+    let model = SegmentModel::open(segment_common::workspace().join("data/models/vi-segment.vnsm"))
+        .unwrap();
+    let segmenter = Segmenter::new(model, Some(words()));
+    let mut out = Segmentation::default();
+    let cpu = || -> f64 {
+        let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+        stat.split_whitespace()
+            .next()
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+            / 1e9
+    };
+    let cpu_start = cpu();
+    let started = std::time::Instant::now();
+    let (mut bytes, mut atoms) = (0usize, 0usize);
+    while bytes < 10_000_000 {
+        for line in &lines {
+            segmenter.segment(line, SegmentOptions::default(), &mut out);
+            atoms += out.tokens().iter().map(|t| t.atom_count()).sum::<usize>();
+            bytes += line.len() + 1;
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let cpu_secs = cpu() - cpu_start;
+    println!(
+        "{bytes} bytes, {atoms} atoms in {secs:.3} s wall: {:.2} MB/s, {:.0} atoms/s",
+        bytes as f64 / secs / 1e6,
+        atoms as f64 / secs
+    );
+    println!(
+        "on-CPU time {cpu_secs:.3} s: {:.2} MB/s, {:.0} atoms/s",
+        bytes as f64 / cpu_secs / 1e6,
+        atoms as f64 / cpu_secs
+    );
 }

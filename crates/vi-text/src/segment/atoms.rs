@@ -1,11 +1,14 @@
 //! Atoms: the units whose gaps the segmenter decides (syllables, or pre-tokenized chunks),
 //! with their lookup keys, shapes and dictionary matches.
 
+use super::cache::{NO_STATE, PairCache, SurfaceCache};
+use super::dict;
 use crate::key::{KEY_STYLE, lexicon_key};
 use crate::syllable;
 use crate::tokenize::{self, is_letter};
 use core_model::{Span, Token, TokenKind};
-use index::{SyllableMatch, WordLexicon};
+use index::FstData;
+use index::fst::raw::Fst;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Longest dictionary word considered, in atoms (the dictionary masks are `u16`).
@@ -64,6 +67,13 @@ pub(crate) struct Atom {
     pub case: Case,
     /// Hash of the feature key.
     pub hash: u64,
+    /// The lookup key, as a range of the surface cache's arena (empty: never in a word).
+    pub key_start: u32,
+    pub key_len: u32,
+    /// The dictionary state after the key, or [`NO_STATE`].
+    pub state: usize,
+    /// The key alone is a dictionary word.
+    pub is_word: bool,
     /// Bit `l - 1` set when a dictionary word of `l` atoms starts here.
     pub starts: u16,
     /// Bit `l - 1` set when a dictionary word of `l` atoms ends here (inclusive).
@@ -107,19 +117,24 @@ pub(crate) mod pseudo {
     pub const OTHER: u64 = 0x0b0d_a7a5_0000_0005;
 }
 
-/// The key written for atoms that must never match a dictionary word.
-const NO_KEY: &str = "\u{1}";
+/// The dictionaries of one segmentation: the word lexicon's fst (with an identity for the
+/// cache of dictionary states) and an optional user dictionary's.
+#[derive(Clone, Copy)]
+pub(crate) struct Dicts<'a> {
+    /// Identifies `words` for the surface cache.
+    pub owner: u64,
+    pub words: Option<&'a Fst<FstData>>,
+    pub user: Option<&'a Fst<FstData>>,
+}
 
 /// Per-line working storage, reused across lines so that nothing is allocated per atom once
 /// the buffers have grown.
 #[derive(Debug, Default)]
 pub(crate) struct Atoms {
     pub atoms: Vec<Atom>,
-    /// Lookup keys, one per atom (the first `atoms.len()` are live; the rest keep their
-    /// capacity for later lines).
-    keys: Vec<String>,
+    pub cache: SurfaceCache,
+    pairs: PairCache,
     tokens: Vec<Token>,
-    matches: Vec<SyllableMatch>,
 }
 
 /// How the atoms of a line are found.
@@ -133,15 +148,18 @@ pub(crate) enum Split {
 
 impl Atoms {
     /// Fills the atoms of `text`.
-    pub fn load(&mut self, text: &str, split: Split) {
+    pub fn load(&mut self, text: &str, split: Split, dicts: Dicts<'_>) {
         self.atoms.clear();
+        if self.cache.begin_line(dicts.owner) {
+            self.pairs.clear();
+        }
         match split {
             Split::Raw => {
                 let mut tokens = std::mem::take(&mut self.tokens);
                 tokens.clear();
                 tokenize::pretokenize(text, &mut tokens);
                 for token in &tokens {
-                    self.push(text, token.span, token.kind);
+                    self.push(text, token.span, token.kind, dicts);
                 }
                 self.tokens = tokens;
             }
@@ -150,39 +168,88 @@ impl Atoms {
                 for chunk in text.split(|c: char| c.is_whitespace()) {
                     if !chunk.is_empty() {
                         let span = Span::new(pos, pos + chunk.len());
-                        self.push(text, span, tokenize::chunk_kind(chunk));
+                        self.push(text, span, tokenize::chunk_kind(chunk), dicts);
                     }
-                    pos += chunk.len()
-                        + text[pos + chunk.len()..]
-                            .chars()
-                            .next()
-                            .map_or(0, char::len_utf8);
+                    pos += chunk.len();
+                    pos += text
+                        .get(pos..)
+                        .and_then(|rest| rest.chars().next())
+                        .map_or(0, char::len_utf8);
                 }
             }
         }
         self.mark_gaps(text);
     }
 
-    fn push(&mut self, text: &str, span: Span, kind: TokenKind) {
-        let i = self.atoms.len();
-        if self.keys.len() <= i {
-            self.keys.push(String::new());
-        }
+    fn push(&mut self, text: &str, span: Span, kind: TokenKind, dicts: Dicts<'_>) {
         let surface = span.get(text).unwrap_or("");
-        let key = &mut self.keys[i];
-        let (class, hash) = analyse(surface, kind, key);
-        self.atoms.push(Atom {
+        let mut atom = Atom {
             span,
             kind,
-            class,
-            case: case_of(surface),
-            hash,
+            class: Class::Other,
+            case: Case::None,
+            hash: 0,
+            key_start: 0,
+            key_len: 0,
+            state: NO_STATE,
+            is_word: false,
             starts: 0,
             ends: 0,
             user: 0,
             gap: Gap::Split,
             underscore: false,
-        });
+        };
+        match kind {
+            TokenKind::Word
+            | TokenKind::Compound
+            | TokenKind::Abbreviation
+            | TokenKind::Initial => {
+                let entry = self.cache.get_or_insert(surface, |key| {
+                    let class = word_key(surface, key);
+                    let (state, is_word) = match dicts.words {
+                        Some(fst) => dict::state_after(fst, key.as_bytes()),
+                        None => (NO_STATE, false),
+                    };
+                    (class, case_of(surface), state, is_word)
+                });
+                atom.class = entry.class;
+                atom.case = entry.case;
+                atom.hash = entry.key_hash;
+                atom.key_start = entry.key_start;
+                atom.key_len = entry.key_len;
+                atom.state = entry.state;
+                atom.is_word = entry.is_word;
+            }
+            TokenKind::Number => {
+                atom.class = Class::Number;
+                atom.hash = pseudo::NUMBER;
+            }
+            TokenKind::Date => {
+                atom.class = Class::Date;
+                atom.hash = pseudo::DATE;
+            }
+            TokenKind::Punct => {
+                atom.class = Class::Punct;
+                atom.hash = xxh3_64(surface.as_bytes());
+            }
+            TokenKind::Url | TokenKind::Email | TokenKind::Hashtag => {
+                atom.hash = pseudo::LINK;
+            }
+            TokenKind::Emoji | TokenKind::Symbol | TokenKind::Other => {
+                atom.hash = pseudo::OTHER;
+            }
+        }
+        self.atoms.push(atom);
+    }
+
+    /// The lookup key of `atom` (empty for atoms that never match a dictionary word).
+    #[cfg(test)]
+    pub fn key(&self, atom: &Atom) -> &str {
+        let start = atom.key_start as usize;
+        self.cache
+            .arena()
+            .get(start..start + atom.key_len as usize)
+            .unwrap_or("")
     }
 
     /// Sets each gap's default constraint: free between two joinable atoms separated only by
@@ -190,9 +257,9 @@ impl Atoms {
     fn mark_gaps(&mut self, text: &str) {
         for i in 1..self.atoms.len() {
             let (left, right) = (self.atoms[i - 1], self.atoms[i]);
-            let between = text.get(left.span.end..right.span.start).unwrap_or("");
-            let separated = !between.is_empty();
-            let underscore = tokenize::is_joiner_gap(text, left.span.end, right.span.start);
+            let separated = left.span.end < right.span.start;
+            let underscore =
+                separated && tokenize::is_joiner_gap(text, left.span.end, right.span.start);
             let free =
                 separated && left.joinable() && right.joinable() && compatible(&left, &right);
             let atom = &mut self.atoms[i - 1];
@@ -201,43 +268,54 @@ impl Atoms {
         }
     }
 
-    /// Fills the dictionary masks from `words` (and `extra`, a user dictionary), for words
-    /// that do not cross a forced split.
-    pub fn lookup(&mut self, words: Option<&WordLexicon>, extra: Option<&WordLexicon>) {
+    /// Fills the dictionary masks, for words that do not cross a forced split.
+    pub fn lookup(&mut self, dicts: Dicts<'_>) {
         let n = self.atoms.len();
         for atom in &mut self.atoms {
             atom.starts = 0;
             atom.ends = 0;
             atom.user = 0;
         }
+        let arena = self.cache.arena();
         // `run_end` is one past the last atom reachable from `i` without a forced split.
         let mut run_end = n;
         for i in (0..n).rev() {
-            if self.atoms[i].gap == Gap::Split {
+            let atom = self.atoms[i];
+            if atom.gap == Gap::Split {
                 run_end = i + 1;
             }
-            if !self.atoms[i].joinable() {
+            if atom.key_len == 0 {
                 continue;
             }
             let max = (run_end - i).min(MAX_WORD_ATOMS);
-            self.matches.clear();
-            if let Some(words) = words {
-                words.matches_at(&self.keys[..n], i, max, &mut self.matches);
+            let mut starts = 0;
+            if let Some(fst) = dicts.words
+                && atom.state != NO_STATE
+            {
+                starts = dict::walk(
+                    fst,
+                    atom.state,
+                    atom.is_word,
+                    &self.atoms,
+                    i,
+                    max,
+                    arena,
+                    Some(&mut self.pairs),
+                );
             }
-            let from_words = self.matches.len();
-            if let Some(extra) = extra {
-                extra.matches_at(&self.keys[..n], i, max, &mut self.matches);
-            }
-            let mut starts = 0u16;
-            for m in &self.matches {
-                let len = m.end - i;
-                if (1..=MAX_WORD_ATOMS).contains(&len) {
-                    starts |= 1 << (len - 1);
+            if let Some(fst) = dicts.user {
+                let key = arena
+                    .as_bytes()
+                    .get(atom.key_start as usize..(atom.key_start + atom.key_len) as usize)
+                    .unwrap_or(&[]);
+                let (state, is_word) = dict::state_after(fst, key);
+                if state != NO_STATE {
+                    let user = dict::walk(fst, state, is_word, &self.atoms, i, max, arena, None);
+                    starts |= user;
+                    self.atoms[i].user = longest(user) as u8;
                 }
             }
-            let user = self.matches[from_words..].iter().map(|m| m.end - i).max();
             self.atoms[i].starts = starts;
-            self.atoms[i].user = user.unwrap_or(0).min(MAX_WORD_ATOMS) as u8;
         }
         for i in 0..n {
             let mut starts = self.atoms[i].starts;
@@ -252,6 +330,12 @@ impl Atoms {
     }
 }
 
+/// The longest word length in `mask` (0 when empty).
+#[inline]
+pub(crate) fn longest(mask: u16) -> usize {
+    (16 - mask.leading_zeros()) as usize
+}
+
 /// The hard constraints between two joinable neighbours: a foreign word is never glued to a
 /// Vietnamese syllable of another case (`buộc Azerbaijan`, `Azerbaijan tiến`), and a
 /// lower-case syllable never to a following number unless the model learns it.
@@ -264,43 +348,18 @@ fn compatible(left: &Atom, right: &Atom) -> bool {
     !(foreign_viet && left.case != right.case)
 }
 
-/// Writes the lookup key of `surface` into `key` and returns its class and feature hash.
-fn analyse(surface: &str, kind: TokenKind, key: &mut String) -> (Class, u64) {
+/// Writes the lookup key of the word `surface` into `key` and returns its class.
+fn word_key(surface: &str, key: &mut String) -> Class {
     key.clear();
-    match kind {
-        TokenKind::Word | TokenKind::Compound | TokenKind::Abbreviation | TokenKind::Initial => {
-            if let Some(s) = syllable::parse(surface) {
-                s.to_lowercase().write(KEY_STYLE, key);
-                return (Class::Viet, xxh3_64(key.as_bytes()));
-            }
-            lexicon_key(surface, key);
-            let class = if surface.chars().all(is_letter) {
-                Class::Foreign
-            } else {
-                Class::Mixed
-            };
-            (class, xxh3_64(key.as_bytes()))
-        }
-        TokenKind::Number => {
-            lexicon_key(surface, key);
-            (Class::Number, pseudo::NUMBER)
-        }
-        TokenKind::Date => {
-            key.push_str(NO_KEY);
-            (Class::Date, pseudo::DATE)
-        }
-        TokenKind::Punct => {
-            key.push_str(NO_KEY);
-            (Class::Punct, xxh3_64(surface.as_bytes()))
-        }
-        TokenKind::Url | TokenKind::Email | TokenKind::Hashtag => {
-            key.push_str(NO_KEY);
-            (Class::Other, pseudo::LINK)
-        }
-        TokenKind::Emoji | TokenKind::Symbol | TokenKind::Other => {
-            key.push_str(NO_KEY);
-            (Class::Other, pseudo::OTHER)
-        }
+    if let Some(s) = syllable::parse(surface) {
+        s.to_lowercase().write(KEY_STYLE, key);
+        return Class::Viet;
+    }
+    lexicon_key(surface, key);
+    if surface.chars().all(is_letter) {
+        Class::Foreign
+    } else {
+        Class::Mixed
     }
 }
 
@@ -356,7 +415,7 @@ mod tests {
             "Genève",
             "noí",
         ] {
-            analyse(word, TokenKind::Word, &mut key);
+            word_key(word, &mut key);
             lexicon_key(word, &mut expected);
             assert_eq!(key, expected, "{word}");
         }
@@ -366,12 +425,17 @@ mod tests {
     fn chunks_and_gaps() {
         let mut atoms = Atoms::default();
         let text = "buộc Azerbaijan  chấm_dứt ,  Điện Kremlin";
-        atoms.load(text, Split::Raw);
+        let dicts = Dicts {
+            owner: 0,
+            words: None,
+            user: None,
+        };
+        atoms.load(text, Split::Raw, dicts);
         let gaps: Vec<Gap> = atoms.atoms.iter().map(|a| a.gap).collect();
         let (s, f) = (Gap::Split, Gap::Free);
         assert_eq!(gaps, [s, s, f, s, s, f, s]);
         assert!(atoms.atoms[2].underscore);
-        atoms.load(" a_b  c\u{3000}d ", Split::Chunks);
+        atoms.load(" a_b  c\u{3000}d ", Split::Chunks, dicts);
         let chunks: Vec<&str> = atoms
             .atoms
             .iter()

@@ -1,25 +1,39 @@
 //! Decoding: dictionary maximal matching, then a greedy left-to-right pass deciding each free
 //! gap with the model.
 
-use super::atoms::{Atom, Gap, MAX_WORD_ATOMS};
+use super::atoms::{Atom, Gap, MAX_WORD_ATOMS, longest};
 use super::features::{self, DictFacts, FeatureVec, History};
 
-/// Bit 0: forward maximal matching joins the gap; bit 1: backward maximal matching does.
+/// Gap flags. Bit 0: forward maximal matching joins the gap; bit 1: backward maximal
+/// matching does; bits 2-4: the length (capped at 6) of the longest dictionary word covering
+/// the gap.
 pub(crate) const FORWARD: u8 = 1;
 pub(crate) const BACKWARD: u8 = 2;
+const COVER_SHIFT: u8 = 2;
 
-/// The longest word length in `mask` (0 when empty).
+/// The cover length stored in a gap's flags.
 #[inline]
-pub(crate) fn longest(mask: u16) -> usize {
-    (16 - mask.leading_zeros()) as usize
+pub(crate) fn cover_of(flag: u8) -> u8 {
+    flag >> COVER_SHIFT & 0b111
 }
 
 /// Fills `flags` (one per atom: the gap after it) with the decisions of forward and backward
-/// longest-match segmentation over the dictionary masks.
+/// longest-match segmentation over the dictionary masks, and the cover lengths.
 pub(crate) fn maximal_matching(atoms: &[Atom], flags: &mut Vec<u8>) {
     let n = atoms.len();
     flags.clear();
     flags.resize(n, 0);
+    for (a, atom) in atoms.iter().enumerate() {
+        let len = longest(atom.starts);
+        if len >= 2 {
+            let cover = len.min(6) as u8;
+            for flag in flags.iter_mut().skip(a).take(len - 1) {
+                if cover_of(*flag) < cover {
+                    *flag = (*flag & !(0b111 << COVER_SHIFT)) | cover << COVER_SHIFT;
+                }
+            }
+        }
+    }
     let mut i = 0;
     while i < n {
         let len = longest(atoms[i].starts).clamp(1, MAX_WORD_ATOMS);
@@ -59,8 +73,7 @@ pub(crate) fn greedy(
             Gap::Join => true,
             Gap::Free => {
                 let flag = flags.get(g).copied().unwrap_or(0);
-                let facts: DictFacts =
-                    features::dict_facts(atoms, g, flag & FORWARD != 0, flag & BACKWARD != 0);
+                let facts: DictFacts = features::dict_facts(atoms, g, flag);
                 features::gap_features(atoms, g, history, &facts, bits, &mut features);
                 decide(g, &features)
             }
@@ -78,7 +91,12 @@ mod tests {
     #[test]
     fn matching_over_masks() {
         let mut atoms = Atoms::default();
-        atoms.load("a b c d", Split::Raw);
+        let dicts = crate::segment::atoms::Dicts {
+            owner: 0,
+            words: None,
+            user: None,
+        };
+        atoms.load("a b c d", Split::Raw, dicts);
         // Words: "a b", "b c d", "c d".
         let set = |atoms: &mut Atoms, i: usize, len: usize| {
             atoms.atoms[i].starts |= 1 << (len - 1);
@@ -89,7 +107,10 @@ mod tests {
         set(&mut atoms, 2, 2);
         let mut flags = Vec::new();
         maximal_matching(&atoms.atoms, &mut flags);
-        // Forward: [a b] [c d]; backward: [b c d] [a].
-        assert_eq!(flags, [FORWARD, BACKWARD, FORWARD | BACKWARD, 0]);
+        // Forward: [a b] [c d]; backward: [b c d] [a]; covers 2, 3, 3.
+        let decisions: Vec<u8> = flags.iter().map(|f| f & 3).collect();
+        assert_eq!(decisions, [FORWARD, BACKWARD, FORWARD | BACKWARD, 0]);
+        let covers: Vec<u8> = flags.iter().map(|&f| cover_of(f)).collect();
+        assert_eq!(covers, [2, 3, 3, 0]);
     }
 }

@@ -6,7 +6,7 @@
 use super::atoms::{Atom, Class, pseudo};
 
 /// Version of the feature set; bump on any change to [`gap_features`].
-pub(crate) const FEATURE_SET: u64 = 1;
+pub(crate) const FEATURE_SET: u64 = 2;
 
 /// Number of features of one gap.
 pub(crate) const FEATURES_PER_GAP: usize = 32;
@@ -59,47 +59,41 @@ pub(crate) struct DictFacts {
     pub right_single: bool,
 }
 
-/// Reads the dictionary facts of gap `g` (between atoms `g` and `g + 1`).
-pub(crate) fn dict_facts(atoms: &[Atom], g: usize, forward: bool, backward: bool) -> DictFacts {
+/// Reads the dictionary facts of gap `g` (between atoms `g` and `g + 1`) from the atoms'
+/// masks and the gap's flags (see [`super::decode::maximal_matching`]).
+#[inline]
+pub(crate) fn dict_facts(atoms: &[Atom], g: usize, flag: u8) -> DictFacts {
+    use super::decode::{BACKWARD, FORWARD, cover_of};
     let (Some(left), Some(right)) = (atoms.get(g), atoms.get(g + 1)) else {
         return DictFacts::default();
     };
-    let mut cover = 0u32;
-    let first = g.saturating_sub(super::atoms::MAX_WORD_ATOMS - 1);
-    for (a, atom) in atoms.iter().enumerate().take(g + 1).skip(first) {
-        // A word of `len` atoms starting at `a` covers the gap when `a + len >= g + 2`.
-        let shift = g + 1 - a;
-        let covering = u32::from(atom.starts) >> shift;
-        if covering != 0 {
-            let longest = 32 - covering.leading_zeros() + shift as u32;
-            cover = cover.max(longest);
-        }
-    }
     let longest = |mask: u16| 16 - mask.leading_zeros();
     DictFacts {
-        cover: cover.min(6) as u8,
+        cover: cover_of(flag),
         bigram: left.starts & 0b10 != 0,
         right_start: longest(right.starts).min(4) as u8,
         left_end: longest(left.ends).min(4) as u8,
-        forward,
-        backward,
+        forward: flag & FORWARD != 0,
+        backward: flag & BACKWARD != 0,
         left_single: left.starts & 1 != 0,
         right_single: right.starts & 1 != 0,
     }
 }
 
-const K1: u64 = 0x9E37_79B9_7F4A_7C15;
-const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
+/// Multipliers of the four atom positions (previous, left, right, next) and of small
+/// values; odd 64-bit constants.
+const KP: u64 = 0x9E37_79B9_7F4A_7C15;
+const KL: u64 = 0xC2B2_AE3D_27D4_EB4F;
+const KR: u64 = 0x1656_67B1_9E37_79F9;
+const KN: u64 = 0xD6E8_FEB8_6659_FD93;
+const KV: u64 = 0xFF51_AFD7_ED55_8CCD;
+const KF: u64 = 0xC4CE_B9FE_1A85_EC53;
 
-#[inline]
-fn mix(h: u64, x: u64) -> u64 {
-    (h ^ x).wrapping_mul(K1).rotate_left(29)
-}
-
-#[inline]
-fn finish(h: u64, bits: u32) -> u32 {
-    let h = (h ^ (h >> 31)).wrapping_mul(K2);
-    (h >> (64 - bits)) as u32
+/// Table index of a combined hash `h` of template `template`.
+#[inline(always)]
+fn index(template: u64, h: u64, bits: u32) -> u32 {
+    let h = (h ^ template.wrapping_mul(KF)).rotate_left(23) ^ h;
+    (h.wrapping_mul(KF) >> (64 - bits)) as u32
 }
 
 /// The atom at `i` (may be out of range: padding).
@@ -126,52 +120,61 @@ pub(crate) fn gap_features(
     let (kl, sl) = at(atoms, g);
     let (kr, sr) = at(atoms, g + 1);
     let (kn, sn) = at(atoms, g + 2);
-    let t = |id: u64| id.wrapping_mul(K2);
-    let h1 = |id: u64, a: u64| finish(mix(t(id), a), bits);
-    let h2 = |id: u64, a: u64, b: u64| finish(mix(mix(t(id), a), b), bits);
-    let h3 = |id: u64, a: u64, b: u64, c: u64| finish(mix(mix(mix(t(id), a), b), c), bits);
-    let shapes = sl | sr << 5;
-    let shapes4 = sp | sl << 5 | sr << 10 | sn << 15;
-    let hist = u64::from(history.prev_join) | u64::from(history.word_len) << 1;
+    // Position-specific products: a bigram (a, b) and (b, a) hash differently.
+    let (p, l, r, n) = (
+        kp.wrapping_mul(KP),
+        kl.wrapping_mul(KL),
+        kr.wrapping_mul(KR),
+        kn.wrapping_mul(KN),
+    );
+    let v = |x: u64| x.wrapping_add(1).wrapping_mul(KV);
+    let shapes = v(sl | sr << 5);
+    let shapes4 = v(sp | sl << 5 | sr << 10 | sn << 15);
+    let hist = v(u64::from(history.prev_join) | u64::from(history.word_len) << 1 | 1 << 8);
     let d = dict;
-    let dict_core = u64::from(d.cover)
+    let core = u64::from(d.cover)
         | u64::from(d.bigram) << 3
         | u64::from(d.forward) << 4
         | u64::from(d.backward) << 5;
-    let dict_context = u64::from(d.right_start) | u64::from(d.left_end) << 3;
+    let context = u64::from(d.right_start) | u64::from(d.left_end) << 3;
     let singles = u64::from(d.left_single) | u64::from(d.right_single) << 1;
+    let dict_core = v(core | 1 << 16);
+    let dict_context = v(context | 1 << 17).rotate_left(32);
+    let shapes_p = v(sp | sl << 5 | 1 << 20);
+    let shapes_n = v(sr | sn << 5 | 1 << 21);
+    let f = |t: u64, h: u64| index(t, h, bits);
     *out = [
-        h1(1, 0),
-        h1(2, kl),
-        h1(3, kr),
-        h1(4, kp),
-        h1(5, kn),
-        h2(6, kl, kr),
-        h2(7, kp, kl),
-        h2(8, kr, kn),
-        h3(9, kp, kl, kr),
-        h3(10, kl, kr, kn),
-        h2(11, kp, kr),
-        h2(12, kl, kn),
-        h1(13, shapes),
-        h1(14, shapes4),
-        h2(15, shapes, kl),
-        h2(16, shapes, kr),
-        h1(17, hist),
-        h3(18, hist, kl, kr),
-        h2(19, hist, shapes),
-        h1(20, dict_core),
-        h2(21, dict_core, dict_context),
-        h2(22, dict_core, hist),
-        h2(23, dict_core, shapes),
-        h2(24, dict_core | singles << 6, dict_context),
-        h2(25, dict_core, kl),
-        h2(26, dict_core, kr),
-        h3(27, dict_core, kl, kr),
-        h2(28, dict_context, shapes),
-        h2(29, dict_core | dict_context << 6, hist),
-        h2(30, shapes4, dict_core),
-        h2(31, sp | sl << 5, kr),
-        h2(32, sr | sn << 5, kl),
+        f(1, 0),
+        f(2, l),
+        f(3, r),
+        f(4, p),
+        f(5, n),
+        f(6, l ^ r),
+        f(7, p ^ l),
+        f(8, r ^ n),
+        f(9, p ^ l ^ r),
+        f(10, l ^ r ^ n),
+        f(11, p ^ r),
+        f(12, l ^ n),
+        f(13, shapes),
+        f(14, shapes4),
+        f(15, shapes ^ l),
+        f(16, shapes ^ r),
+        f(17, hist),
+        f(18, hist ^ l ^ r),
+        f(19, hist ^ shapes.rotate_left(17)),
+        f(20, dict_core),
+        f(21, dict_core ^ dict_context),
+        f(22, dict_core ^ hist.rotate_left(17)),
+        f(23, dict_core ^ shapes.rotate_left(17)),
+        f(24, v(core | singles << 6 | 1 << 18) ^ dict_context),
+        f(25, dict_core ^ l),
+        f(26, dict_core ^ r),
+        f(27, dict_core ^ l ^ r),
+        f(28, dict_context ^ shapes.rotate_left(17)),
+        f(29, v(core | context << 6 | 1 << 19) ^ hist.rotate_left(17)),
+        f(30, shapes4 ^ dict_core.rotate_left(17)),
+        f(31, shapes_p ^ r),
+        f(32, shapes_n ^ l),
     ];
 }

@@ -41,7 +41,9 @@
 //! ```
 
 mod atoms;
+mod cache;
 mod decode;
+mod dict;
 pub mod eval;
 mod features;
 pub mod gold;
@@ -49,10 +51,11 @@ mod model;
 pub mod train;
 mod userdict;
 
-use atoms::{Atoms, Gap, Split};
+use atoms::{Atoms, Dicts, Gap, Split};
 use core_model::{Span, Token, TokenKind, Tokenizer};
 use index::WordLexicon;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use model::{MODEL_FORMAT, SegmentModel, WEIGHTS_SECTION};
 pub use userdict::UserDict;
@@ -232,6 +235,14 @@ pub struct Segmenter {
     model: SegmentModel,
     words: Option<WordLexicon>,
     user: Option<UserDict>,
+    /// Identifies the lexicon for the surface caches of [`Segmentation`]s.
+    id: u64,
+}
+
+/// A new identity for a dictionary seen by surface caches (never 0, the empty cache's).
+pub(crate) fn next_dictionary_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Segmenter {
@@ -244,6 +255,7 @@ impl Segmenter {
             model,
             words,
             user: None,
+            id: next_dictionary_id(),
         }
     }
 
@@ -251,7 +263,19 @@ impl Segmenter {
     #[must_use]
     pub fn with_user_dict(mut self, dict: UserDict) -> Segmenter {
         self.user = Some(dict);
+        self.id = next_dictionary_id();
         self
+    }
+
+    fn dicts(&self) -> Dicts<'_> {
+        Dicts {
+            owner: self.id,
+            words: self.words.as_ref().map(|w| w.lexicon().fst().as_fst()),
+            user: self
+                .user
+                .as_ref()
+                .map(|u| u.lexicon().lexicon().fst().as_fst()),
+        }
     }
 
     /// The model.
@@ -285,14 +309,7 @@ impl Segmenter {
             Split::Raw
         };
         let keep = options.keep_existing && !options.pretokenized;
-        prepare(
-            &mut out.work,
-            text,
-            split,
-            keep,
-            self.words.as_ref(),
-            self.user.as_ref().map(UserDict::lexicon),
-        );
+        prepare(&mut out.work, text, split, keep, self.dicts());
         let table = self.model.table();
         let work = &mut out.work;
         decode::greedy(
@@ -330,14 +347,7 @@ impl Segmenter {
             Split::Raw
         };
         let keep = options.keep_existing && !options.pretokenized;
-        prepare(
-            &mut out.work,
-            text,
-            split,
-            keep,
-            self.words.as_ref(),
-            self.user.as_ref().map(UserDict::lexicon),
-        );
+        prepare(&mut out.work, text, split, keep, self.dicts());
         let work = &mut out.work;
         let flags = &work.flags;
         decode::greedy(
@@ -367,16 +377,15 @@ pub(crate) fn prepare(
     text: &str,
     split: Split,
     keep_existing: bool,
-    words: Option<&WordLexicon>,
-    user: Option<&WordLexicon>,
+    dicts: Dicts<'_>,
 ) {
     let atoms = &mut work.atoms;
-    atoms.load(text, split);
+    atoms.load(text, split, dicts);
     if keep_existing {
         keep_underscored(&mut atoms.atoms);
     }
-    atoms.lookup(words, user);
-    if user.is_some() {
+    atoms.lookup(dicts);
+    if dicts.user.is_some() {
         force_user_words(&mut atoms.atoms);
     }
     decode::maximal_matching(&atoms.atoms, &mut work.flags);

@@ -1,9 +1,9 @@
 //! Training: an averaged perceptron over the gap features, deterministic (fixed order, integer
 //! updates), so that the same inputs always give the same model bytes.
 
-use super::atoms::{Atom, Gap, Split};
+use super::atoms::{Atom, Dicts, Gap, Split};
 use super::gold::{GoldSentence, read_conllu};
-use super::{SegmentError, Work, decode, model, prepare};
+use super::{SegmentError, Work, decode, model, next_dictionary_id, prepare};
 use index::WordLexicon;
 use std::path::Path;
 use xxhash_rust::xxh3::Xxh3;
@@ -24,7 +24,7 @@ impl Default for TrainConfig {
     fn default() -> TrainConfig {
         TrainConfig {
             epochs: 12,
-            bits: 20,
+            bits: 18,
             margin: 0,
         }
     }
@@ -142,10 +142,15 @@ pub fn train(
 /// Atoms, dictionary facts and gold decisions of every sentence.
 fn analyse(sentences: &[GoldSentence], words: Option<&WordLexicon>) -> Vec<Example> {
     let mut work = Work::default();
+    let dicts = Dicts {
+        owner: next_dictionary_id(),
+        words: words.map(|w| w.lexicon().fst().as_fst()),
+        user: None,
+    };
     sentences
         .iter()
         .map(|sentence| {
-            prepare(&mut work, &sentence.text, Split::Chunks, false, words, None);
+            prepare(&mut work, &sentence.text, Split::Chunks, false, dicts);
             let atoms = work.atoms.atoms.clone();
             let mut gold = vec![false; atoms.len()];
             let mut a = 0;

@@ -7,9 +7,15 @@ use crate::letter::is_word_char;
 #[inline]
 pub(crate) fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        is_word_char(c) || c.is_numeric()
+        return c.is_ascii_alphanumeric();
+    }
+    match c as u32 {
+        // Latin-1 letters, Latin Extended-A and -B, combining diacritics, Latin Extended
+        // Additional: every Vietnamese letter, without a table lookup.
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x300..=0x36F | 0x1E00..=0x1EFF => true,
+        // General punctuation and the symbol blocks after it.
+        0x2000..=0x20CF => false,
+        _ => is_word_char(c) || c.is_numeric(),
     }
 }
 

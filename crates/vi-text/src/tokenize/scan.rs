@@ -15,6 +15,27 @@ fn char_before(text: &str, pos: usize) -> Option<char> {
     text.get(..pos)?.chars().next_back()
 }
 
+/// The end of the run of letters and digits that starts at `pos`.
+#[inline]
+fn alnum_end(text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut q = pos;
+    while let Some(&b) = bytes.get(q) {
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            q += 1;
+        } else {
+            match char_at(text, q) {
+                Some(c) if is_alnum(c) => q += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    q
+}
+
 /// The end of the run of characters satisfying `pred` that starts at `pos`.
 #[inline]
 fn run_end(text: &str, pos: usize, pred: impl Fn(char) -> bool) -> usize {
@@ -58,7 +79,9 @@ pub(crate) fn next_token(text: &str, mut pos: usize) -> Option<(usize, usize, To
 /// Scans the token starting with `c` at `pos`.
 fn scan_at(text: &str, pos: usize, c: char) -> (usize, TokenKind) {
     if c.is_ascii() {
-        if let Some(end) = url_with_prefix(text, pos) {
+        if matches!(c, 'h' | 'H' | 'f' | 'F' | 'w' | 'W')
+            && let Some(end) = url_with_prefix(text, pos)
+        {
             return (end, TokenKind::Url);
         }
         if c.is_ascii_alphanumeric()
@@ -72,7 +95,10 @@ fn scan_at(text: &str, pos: usize, c: char) -> (usize, TokenKind) {
             return (end, TokenKind::Hashtag);
         }
     }
-    if c.is_numeric() {
+    if c.is_ascii_alphabetic() {
+        return word(text, pos, pos);
+    }
+    if c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()) {
         return number(text, pos);
     }
     if is_alnum(c) {
@@ -99,7 +125,7 @@ fn scan_at(text: &str, pos: usize, c: char) -> (usize, TokenKind) {
 fn word(text: &str, start: usize, pos: usize) -> (usize, TokenKind) {
     let mut q = pos;
     loop {
-        q = run_end(text, q, is_alnum);
+        q = alnum_end(text, q);
         let Some(c) = char_at(text, q) else { break };
         let after = q + c.len_utf8();
         match c {

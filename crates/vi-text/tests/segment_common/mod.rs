@@ -1,7 +1,7 @@
 //! Helpers shared by the segmentation tests.
 #![allow(dead_code)]
 
-use index::{WordEntry, WordLexicon, WordLexiconBuilder};
+use index::WordLexicon;
 use std::path::{Path, PathBuf};
 
 /// The workspace root.
@@ -25,26 +25,12 @@ pub fn vtb(shared: &Path, name: &str) -> PathBuf {
     shared.join(format!("eval/vi/ud-vtb/vi_vtb-ud-{name}.conllu"))
 }
 
-/// A word lexicon built from the vendored pyvi word list.
+/// The word lexicon built from the vendored pyvi word list by `vi_text::lexicon::build` (the
+/// same bytes as `data/build/vi-words.vnlx`).
 pub fn words() -> WordLexicon {
-    let path = workspace().join("data/sources/vi/pyvi/words.txt");
-    let text = std::fs::read_to_string(&path).expect("vendored word list");
-    let mut keys: Vec<String> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let mut key = String::new();
-            vi_text::lexicon_key(l, &mut key);
-            key
-        })
-        .collect();
-    keys.sort();
-    keys.dedup();
-    let mut builder = WordLexiconBuilder::new(xxhash_rust::xxh3::xxh3_64(text.as_bytes()));
-    for key in &keys {
-        builder
-            .insert(key.as_bytes(), WordEntry::default())
-            .unwrap();
-    }
-    WordLexicon::from_bytes(builder.finish_to_vec().unwrap()).unwrap()
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("vi-words.vnlx");
+    vi_text::lexicon::build(&workspace().join("data/sources/vi/pyvi"), &path)
+        .expect("lexicon build");
+    WordLexicon::open_verified(&path).expect("lexicon")
 }

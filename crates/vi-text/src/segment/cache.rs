@@ -1,0 +1,199 @@
+//! A cache of what is known about each distinct word surface (its key, class, case, and the
+//! dictionary state after it), so that a syllable seen before costs one hash lookup instead
+//! of a parse, a key computation and a dictionary walk.
+//!
+//! Vietnamese text uses a few thousand distinct syllables, so the cache hits almost always.
+//! Its memory is bounded: when it holds more than [`MAX_ENTRIES`] surfaces it is emptied
+//! before the next line.
+
+use super::atoms::{Case, Class};
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Surfaces kept before the cache is emptied.
+pub(crate) const MAX_ENTRIES: usize = 1 << 16;
+
+/// No dictionary state: the key is not a prefix of any dictionary key.
+pub(crate) const NO_STATE: usize = usize::MAX;
+
+/// What is known about one surface.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    surface_hash: u64,
+    surface_start: u32,
+    surface_len: u32,
+    /// The lookup key, as a range of [`SurfaceCache::arena`].
+    pub key_start: u32,
+    pub key_len: u32,
+    pub class: Class,
+    pub case: Case,
+    /// Hash of the key (the feature key).
+    pub key_hash: u64,
+    /// The dictionary fst node reached by the key from the root, or [`NO_STATE`].
+    pub state: usize,
+    /// The key itself is a dictionary word.
+    pub is_word: bool,
+}
+
+/// The cache. `owner` identifies the dictionary the states belong to.
+#[derive(Debug, Default)]
+pub(crate) struct SurfaceCache {
+    slots: Vec<u32>,
+    entries: Vec<Entry>,
+    arena: String,
+    scratch: String,
+    owner: u64,
+}
+
+impl SurfaceCache {
+    /// Prepares the cache for a line segmented with the dictionary `owner`: empties it when
+    /// the dictionary changed or it grew too large. True when the dictionary changed.
+    pub fn begin_line(&mut self, owner: u64) -> bool {
+        let changed = self.owner != owner;
+        if changed || self.entries.len() >= MAX_ENTRIES {
+            self.slots.clear();
+            self.entries.clear();
+            self.arena.clear();
+            self.owner = owner;
+        }
+        if self.slots.is_empty() {
+            self.slots.resize(1024, 0);
+        }
+        changed
+    }
+
+    /// The bytes keys point into.
+    #[inline]
+    pub fn arena(&self) -> &str {
+        &self.arena
+    }
+
+    /// The entry of `surface`, computing it with `make` on a miss. `make` writes the key
+    /// into the given string (empty on entry) and returns class, case, state and word flag.
+    #[inline]
+    pub fn get_or_insert(
+        &mut self,
+        surface: &str,
+        make: impl FnOnce(&mut String) -> (Class, Case, usize, bool),
+    ) -> Entry {
+        let hash = xxh3_64(surface.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut slot = (hash as usize) & mask;
+        loop {
+            let index = self.slots[slot];
+            if index == 0 {
+                break;
+            }
+            let entry = self.entries[index as usize - 1];
+            if entry.surface_hash == hash {
+                let start = entry.surface_start as usize;
+                if self.arena.get(start..start + entry.surface_len as usize) == Some(surface) {
+                    return entry;
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+        self.scratch.clear();
+        let (class, case, state, is_word) = make(&mut self.scratch);
+        let surface_start = self.arena.len();
+        self.arena.push_str(surface);
+        let key_start = self.arena.len();
+        self.arena.push_str(&self.scratch);
+        let entry = Entry {
+            surface_hash: hash,
+            surface_start: surface_start as u32,
+            surface_len: surface.len() as u32,
+            key_start: key_start as u32,
+            key_len: (self.arena.len() - key_start) as u32,
+            class,
+            case,
+            key_hash: xxh3_64(&self.arena.as_bytes()[key_start..]),
+            state,
+            is_word,
+        };
+        self.entries.push(entry);
+        self.slots[slot] = self.entries.len() as u32;
+        if self.entries.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        entry
+    }
+
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        self.slots.clear();
+        self.slots.resize(size, 0);
+        let mask = size - 1;
+        for (i, entry) in self.entries.iter().enumerate() {
+            let mut slot = (entry.surface_hash as usize) & mask;
+            while self.slots[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            self.slots[slot] = i as u32 + 1;
+        }
+    }
+}
+
+/// Slots of the [`PairCache`].
+const PAIR_SLOTS: usize = 1 << 14;
+
+/// A direct-mapped cache of dictionary steps from a state over one more atom: the state after
+/// `separator + key` and whether it is final. Most dictionary walks end within the second
+/// atom, so this saves most fst node visits.
+#[derive(Debug, Default)]
+pub(crate) struct PairCache {
+    tags: Vec<u64>,
+    values: Vec<u64>,
+}
+
+const FINAL_BIT: u64 = 1 << 63;
+
+impl PairCache {
+    /// Empties the cache (for another dictionary).
+    pub fn clear(&mut self) {
+        self.tags.clear();
+        self.values.clear();
+    }
+
+    fn tag(state: usize, key_hash: u64) -> u64 {
+        let tag = (state as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ key_hash;
+        tag | 1
+    }
+
+    /// The cached step from `state` over the atom with key hash `key_hash`.
+    #[inline]
+    pub fn get(&self, state: usize, key_hash: u64) -> Option<(usize, bool)> {
+        let tag = Self::tag(state, key_hash);
+        let slot = (tag >> 40) as usize & (PAIR_SLOTS - 1);
+        if self.tags.get(slot) != Some(&tag) {
+            return None;
+        }
+        let value = *self.values.get(slot)?;
+        let next = value & !FINAL_BIT;
+        let next = if next == !FINAL_BIT {
+            NO_STATE
+        } else {
+            next as usize
+        };
+        Some((next, value & FINAL_BIT != 0))
+    }
+
+    /// Records a step.
+    #[inline]
+    pub fn put(&mut self, state: usize, key_hash: u64, next: usize, is_final: bool) {
+        if self.tags.is_empty() {
+            self.tags.resize(PAIR_SLOTS, 0);
+            self.values.resize(PAIR_SLOTS, 0);
+        }
+        let next = if next == NO_STATE {
+            !FINAL_BIT
+        } else if (next as u64) < !FINAL_BIT {
+            next as u64
+        } else {
+            return;
+        };
+        let tag = Self::tag(state, key_hash);
+        let slot = (tag >> 40) as usize & (PAIR_SLOTS - 1);
+        self.tags[slot] = tag;
+        self.values[slot] = next | if is_final { FINAL_BIT } else { 0 };
+    }
+}
