@@ -34,6 +34,7 @@ pub(crate) const FST_VERSION: u64 = 3;
 /// What a lexicon file holds, which fixes the meaning of its fst values and its payload sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(u32)]
+#[non_exhaustive]
 pub enum LexiconKind {
     /// A word list: fst value = ordinal into a table of [`crate::WordEntry`] records.
     Words = 1,

@@ -99,7 +99,9 @@ impl LexiconInfo {
 /// return `None` or empty results for inconsistent tables, but the fst itself is only fully
 /// validated by `verify`.
 ///
-/// The type is cheap to share across threads (`Send + Sync`); queries take `&self`.
+/// The type is cheap to share across threads (`Send + Sync`; queries take `&self`) and to
+/// clone (clones share the same map).
+#[derive(Clone)]
 pub struct Lexicon {
     path: PathBuf,
     backing: Arc<Backing>,
@@ -382,6 +384,11 @@ impl Lexicon {
         Ok(())
     }
 }
+
+const _: () = {
+    const fn shareable<T: Send + Sync + Clone>() {}
+    shareable::<Lexicon>();
+};
 
 fn entry_range(entry: &SectionEntry) -> Range<usize> {
     let start = usize::try_from(entry.offset).unwrap_or(usize::MAX);

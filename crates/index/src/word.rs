@@ -160,7 +160,7 @@ impl WordLexiconBuilder {
 }
 
 /// A word list opened for queries: key -> ordinal (the fst value) -> [`WordEntry`].
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct WordLexicon {
     lexicon: Lexicon,
     entries: Range<usize>,

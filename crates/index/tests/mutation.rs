@@ -64,7 +64,7 @@ fn exercise_typed(bytes: Vec<u8>, verified: bool) -> Result<usize, Error> {
                 }
             }
         }
-        LexiconKind::Map => {}
+        _ => {}
     }
     Ok(n)
 }

@@ -13,7 +13,7 @@ use crate::format::{LexiconKind, section};
 use crate::{Lexicon, LexiconInfo};
 
 /// A morphological lexicon opened for queries: form -> analyses (lemma, UPOS, flags).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct MorphLexicon {
     lexicon: Lexicon,
     set_offsets: Range<usize>,
