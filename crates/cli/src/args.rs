@@ -38,6 +38,11 @@ pub enum Command {
     Sentences(SentencesArgs),
     /// Split Ukrainian text into tokens (words, numbers, abbreviations, URLs, …), line for line.
     Tokenize(TokenizeArgs),
+    /// Segment Vietnamese text into words (syllables of a word joined by `_`), line for line.
+    Segment(SegmentArgs),
+    /// Score vnuk against gold data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
     /// Transliterate Ukrainian text into Latin letters (KMU-2010), line for line.
     Translit(TranslitArgs),
     /// Detect the language (uk, ru, vi, en or und) of each input or each line, with a confidence.
@@ -210,4 +215,59 @@ pub enum DataCommand {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// Output formats of `vnuk segment`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SegmentFormat {
+    /// Tokens separated by spaces, syllables of a word joined by `_`; one line per input line.
+    Text,
+    /// One JSON object per input line:
+    /// `{"line":…,"tokens":[{"text","kind","start","end","syllables"}]}`; `start..end` are byte
+    /// offsets into the input, from a word's first syllable to its last; `text` is the
+    /// word's syllables as written, joined by `_`.
+    Jsonl,
+}
+
+/// Options of `vnuk segment`.
+#[derive(Debug, clap::Args)]
+pub struct SegmentArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: SegmentFormat,
+    /// Extra words, one per line (syllables separated by spaces or `_`): always kept whole.
+    #[arg(long, value_name = "FILE")]
+    pub user_dict: Option<std::path::PathBuf>,
+    /// Trust the input's underscores: words written `bí_mật` stay as they are. Without it,
+    /// underscores are read as spaces and the text is segmented anew.
+    #[arg(long)]
+    pub keep_existing: bool,
+    /// Every space-separated input token is an atom: never split, only joined to its
+    /// neighbours (for text tokenized elsewhere; the evaluation mode).
+    #[arg(long)]
+    pub pretokenized: bool,
+    /// Input files (UTF-8); stdin when none.
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// Subcommands of `vnuk eval`.
+#[derive(Debug, clap::Subcommand)]
+pub enum EvalCommand {
+    /// Word segmentation against a CoNLL-U file (multi-syllable words written with spaces in
+    /// FORM): precision, recall and F1, and the dictionary longest-match baseline.
+    Segment(EvalSegmentArgs),
+}
+
+/// Options of `vnuk eval segment`.
+#[derive(Debug, clap::Args)]
+pub struct EvalSegmentArgs {
+    /// Convert the input's tone marks to this style first (old: hòa, new: hoà); the gold is
+    /// scored with a tone-placement-insensitive key. `keep` leaves the input as it is.
+    #[arg(long, default_value = "keep")]
+    pub tone_style: vi_text::ToneStyle,
+    /// A user dictionary, as for `vnuk segment`.
+    #[arg(long, value_name = "FILE")]
+    pub user_dict: Option<std::path::PathBuf>,
+    /// The gold CoNLL-U file.
+    pub file: std::path::PathBuf,
 }

@@ -13,6 +13,7 @@ pub mod artifacts;
 mod commands;
 
 pub use args::{Cli, Command};
+pub use commands::segment::{SegmentModelOutcome, build_segment_model};
 
 /// Parses the process arguments, runs the command and returns its exit status.
 pub fn run() -> ExitCode {

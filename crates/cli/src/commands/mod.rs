@@ -4,9 +4,11 @@ pub mod clean;
 pub mod convert;
 pub mod data;
 pub mod detect;
+pub mod eval;
 pub mod fold;
 pub mod lookup;
 pub mod normalize;
+pub mod segment;
 pub mod sentences;
 pub mod tokenize;
 pub mod translit;
@@ -38,6 +40,8 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, CommandError> {
         Command::Clean(args) => clean::run(&args),
         Command::Sentences(args) => sentences::run(&args),
         Command::Tokenize(args) => tokenize::run(&args),
+        Command::Segment(args) => segment::run(&args, &data_dir(cli.data_dir.as_deref())),
+        Command::Eval(command) => eval::run(&command, &data_dir(cli.data_dir.as_deref())),
         Command::Translit(args) => translit::run(&args),
         Command::Detect(args) => detect::run(&args),
         Command::Convert(args) => convert::run(&args),
