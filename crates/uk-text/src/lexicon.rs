@@ -54,6 +54,27 @@ pub const FLAG_CLOSED_CLASS: u8 = 4;
 /// Analysis flag: an adverb made from an adjective stem (class `+`); it is its own lemma.
 pub const FLAG_ADVERB: u8 = 8;
 
+/// Spellings whose keys enter the checksum: every apostrophe variant, a stress mark, a soft
+/// hyphen, decomposed й/ї, Unicode hyphens, and letters whose lower case is special.
+const KEY_PROBES: [&str; 16] = [
+    "Київ",
+    "м'ясо",
+    "м’ясо",
+    "мʼясо",
+    "м`ясо",
+    "м‘ясо",
+    "м′ясо",
+    "м´ясо",
+    "Украї\u{301}на",
+    "ма\u{AD}ма",
+    "І\u{308}жак",
+    "КРАИ\u{306}",
+    "во\u{2011}друге",
+    "ҐЄЇ",
+    "ÀŸǅ",
+    "İΣ",
+];
+
 /// The flag of the class that makes adverbs from adjectives.
 const ADVERB_CLASS: char = '+';
 
@@ -178,7 +199,9 @@ fn read(path: &Path) -> Result<Vec<u8>, BuildError> {
 }
 
 /// The xxh3 checksum stored in the artifact's header: over [`BUILD_FORMAT`], the
-/// [`CLOSED_CLASS`] table and each source file's name, length and bytes.
+/// [`CLOSED_CLASS`] table, the keys [`form_key`] gives a fixed list of tricky spellings (so
+/// that a change in the apostrophe table makes artifacts stale), and each source file's name,
+/// length and bytes.
 pub fn sources_checksum(sources_dir: &Path) -> Result<u64, BuildError> {
     let aff = read(&sources_dir.join(AFF_FILE))?;
     let dic = read(&sources_dir.join(DIC_FILE))?;
@@ -194,6 +217,12 @@ fn checksum(aff: &[u8], dic: &[u8]) -> u64 {
         hasher.update(b"\0");
         hasher.update(lemma.as_bytes());
         hasher.update(&[0, *upos as u8]);
+    }
+    let mut key = String::new();
+    for probe in KEY_PROBES {
+        form_key(probe, &mut key);
+        hasher.update(key.as_bytes());
+        hasher.update(b"\0");
     }
     for (name, bytes) in [(AFF_FILE, aff), (DIC_FILE, dic)] {
         hasher.update(name.as_bytes());

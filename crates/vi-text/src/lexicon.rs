@@ -113,8 +113,9 @@ fn read(path: &Path) -> Result<Vec<u8>, BuildError> {
     })
 }
 
-/// The xxh3 checksum stored in the artifact's header: over [`BUILD_FORMAT`] and the word
-/// list's name, length and bytes.
+/// The xxh3 checksum stored in the artifact's header: over [`BUILD_FORMAT`], the word list's
+/// name, length and bytes, and the key [`lexicon_key`] gives each line, so that a change to
+/// the key function also makes existing artifacts stale.
 pub fn sources_checksum(sources_dir: &Path) -> Result<u64, BuildError> {
     Ok(checksum(&read(&sources_dir.join(WORDS_FILE))?))
 }
@@ -126,6 +127,12 @@ fn checksum(words: &[u8]) -> u64 {
     hasher.update(WORDS_FILE.as_bytes());
     hasher.update(&(words.len() as u64).to_le_bytes());
     hasher.update(words);
+    let mut key = String::new();
+    for line in String::from_utf8_lossy(words).lines() {
+        lexicon_key(line.trim(), &mut key);
+        hasher.update(key.as_bytes());
+        hasher.update(b"\n");
+    }
     hasher.digest()
 }
 
