@@ -74,6 +74,53 @@ fn build_data(data_dir: &std::path::Path, force: bool) -> ExitCode {
             None => println!("{name}: {} is fresh", outcome.path.display()),
         }
     }
+    if !segment_model(data_dir) {
+        return ExitCode::from(1);
+    }
     println!("done in {:.2} s", started.elapsed().as_secs_f64());
     ExitCode::SUCCESS
+}
+
+/// Retrains the committed Vietnamese segmentation model from `../shared` (UD-VTB train and
+/// dev) when it is there; the file is rewritten only when its bytes change.
+fn segment_model(data_dir: &std::path::Path) -> bool {
+    let workspace = artifacts::default_data_dir();
+    let shared = workspace
+        .parent()
+        .unwrap_or(&workspace)
+        .join("..")
+        .join("shared");
+    match vnuk_cli::build_segment_model(data_dir, &shared) {
+        Ok(vnuk_cli::SegmentModelOutcome::Skipped { missing }) => {
+            println!(
+                "vi-segment: {} is absent: keeping the committed model",
+                missing.display()
+            );
+            true
+        }
+        Ok(vnuk_cli::SegmentModelOutcome::Trained {
+            path,
+            changed,
+            bytes,
+            stats,
+        }) => {
+            let state = if changed {
+                "retrained (changed)"
+            } else {
+                "retrained, unchanged"
+            };
+            println!(
+                "vi-segment: {} {state}: {} bytes, {} sentences, {} weights",
+                path.display(),
+                group(bytes as u64),
+                group(stats.sentences as u64),
+                group(stats.nonzero_weights as u64)
+            );
+            true
+        }
+        Err(error) => {
+            eprintln!("xtask: vi-segment: {error}");
+            false
+        }
+    }
 }
