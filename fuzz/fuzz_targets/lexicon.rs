@@ -100,7 +100,15 @@ fn exercise(bytes: Vec<u8>, verified: bool) {
 
 fn check(bytes: Vec<u8>) {
     let verified = match Lexicon::from_bytes(bytes.clone()) {
-        Ok(lexicon) => lexicon.verify().is_ok(),
+        Ok(lexicon) => {
+            // Exact lookups are bounds-checked even on a damaged fst.
+            for probe in ["a", "ab", "nhà nước", "мами", "києва"] {
+                let _ = lexicon.get(probe.as_bytes());
+            }
+            let mut out = Vec::new();
+            lexicon.matches_at(&["nhà", "nước", "ta"], 0, 3, &mut out);
+            lexicon.verify().is_ok()
+        }
         Err(_) => return,
     };
     if verified {

@@ -6,6 +6,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+/// One way of looking a key up.
+type Lookup<'a> = dyn Fn(&[u8]) -> Option<u64> + 'a;
+
 fn main() -> Result<(), index::Error> {
     let mut args = std::env::args().skip(1);
     let path = args.next().unwrap_or_else(|| {
@@ -27,12 +30,20 @@ fn main() -> Result<(), index::Error> {
         .iter()
         .map(|k| [k.as_slice(), "щщ".as_bytes()].concat())
         .collect();
-    for (name, probes) in [("hit", &keys), ("miss", &misses)] {
+    let fst_get = |key: &[u8]| lexicon.fst().get(key);
+    let own_get = |key: &[u8]| lexicon.get(key);
+    let variants: [(&str, &Vec<Vec<u8>>, &Lookup<'_>); 4] = [
+        ("hit (Lexicon::get)", &keys, &own_get),
+        ("miss (Lexicon::get)", &misses, &own_get),
+        ("hit (fst::Map::get)", &keys, &fst_get),
+        ("miss (fst::Map::get)", &misses, &fst_get),
+    ];
+    for (name, probes, get) in variants {
         let started = Instant::now();
         let mut found = 0usize;
         for _ in 0..rounds {
             for key in probes.iter() {
-                found += usize::from(lexicon.get(black_box(key)).is_some());
+                found += usize::from(get(black_box(key)).is_some());
             }
         }
         let elapsed = started.elapsed();

@@ -386,8 +386,8 @@ pub(crate) fn write_file(
 
 /// Checks the footer of an fst section without trusting `fst::raw::Fst::new` (which skips
 /// the root-address check for non-empty fsts), so that a damaged footer is reported instead
-/// of panicking later.
-pub(crate) fn check_fst_footer(bytes: &[u8], entry_count: u64, path: &Path) -> Result<()> {
+/// of panicking later. Returns the root node's address.
+pub(crate) fn check_fst_footer(bytes: &[u8], entry_count: u64, path: &Path) -> Result<usize> {
     let corrupt = |detail: String| Error::CorruptFst {
         path: path.to_owned(),
         detail,
@@ -425,5 +425,6 @@ pub(crate) fn check_fst_footer(bytes: &[u8], entry_count: u64, path: &Path) -> R
             "fst holds {len} keys but the header records {entry_count}"
         )));
     }
-    Ok(())
+    usize::try_from(root_addr)
+        .map_err(|_| corrupt(format!("root address {root_addr} is too large")))
 }

@@ -95,9 +95,13 @@ impl LexiconInfo {
 /// Opening is O(1) in the lexicon's size: it checks the header (magic, version, header
 /// checksum, section bounds and alignment) and the fst's footer, nothing else. Call
 /// [`Lexicon::verify`] (or open with [`Lexicon::open_verified`]) to check every byte; after
-/// a successful verify no query can panic. Queries on unverified data are bounds-checked and
-/// return `None` or empty results for inconsistent tables, but the fst itself is only fully
-/// validated by `verify`.
+/// a successful verify no query can panic.
+///
+/// On unverified data, exact lookups ([`Lexicon::get`], [`Lexicon::matches_at`]) and typed
+/// table reads are bounds-checked and answer `None` or nothing for damaged bytes. The set
+/// queries ([`Lexicon::prefix`], [`Lexicon::fuzzy`], [`Lexicon::regex`], [`Lexicon::search`],
+/// [`Lexicon::stream`]) run on the `fst` crate, which trusts the fst bytes: run them on
+/// verified lexicons only (the body checksum covers the fst).
 ///
 /// The type is cheap to share across threads (`Send + Sync`; queries take `&self`) and to
 /// clone (clones share the same map).
@@ -107,6 +111,9 @@ pub struct Lexicon {
     backing: Arc<Backing>,
     header: Header,
     map: fst::Map<FstData>,
+    /// The fst section's place in the file and its root node's address.
+    fst_range: Range<usize>,
+    root: usize,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -222,11 +229,11 @@ impl Lexicon {
         };
         let range = entry_range(&fst_entry);
         let fst_bytes = bytes.get(range.clone()).unwrap_or(&[]);
-        format::check_fst_footer(fst_bytes, header.entry_count, &path)?;
+        let root = format::check_fst_footer(fst_bytes, header.entry_count, &path)?;
         let backing = Arc::new(backing);
         let raw = fst::raw::Fst::new(FstData {
             backing: Arc::clone(&backing),
-            range,
+            range: range.clone(),
         })
         .map_err(|e| Error::CorruptFst {
             path: path.clone(),
@@ -237,6 +244,8 @@ impl Lexicon {
             backing,
             header,
             map: fst::Map::from(raw),
+            fst_range: range,
+            root,
         })
     }
 
@@ -297,6 +306,17 @@ impl Lexicon {
 
     pub(crate) fn raw_fst(&self) -> &fst::raw::Fst<FstData> {
         self.map.as_fst()
+    }
+
+    /// The fst section's bytes and its root node's address, for [`crate::walk`].
+    #[inline]
+    pub(crate) fn fst_bytes_and_root(&self) -> (&[u8], usize) {
+        let bytes = self
+            .backing
+            .bytes()
+            .get(self.fst_range.clone())
+            .unwrap_or(&[]);
+        (bytes, self.root)
     }
 
     /// A summary for display (`vnuk data info`).

@@ -104,6 +104,7 @@ mod lexicon;
 mod morph;
 mod query;
 mod syllable;
+mod walk;
 mod word;
 
 pub use builder::LexiconBuilder;

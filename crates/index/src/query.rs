@@ -195,16 +195,19 @@ fn prefix_successor(prefix: &[u8]) -> Option<Vec<u8>> {
 
 impl Lexicon {
     /// The value of `key`, or `None` when it is not in the lexicon.
+    ///
+    /// Bounds-checked: on a damaged (unverified) file it answers `None` rather than panicking.
     #[must_use]
     #[inline]
     pub fn get(&self, key: &[u8]) -> Option<u64> {
-        self.fst().get(key)
+        let (data, root) = self.fst_bytes_and_root();
+        crate::walk::get(data, root, key)
     }
 
     /// True when `key` is in the lexicon.
     #[must_use]
     pub fn contains_key(&self, key: &[u8]) -> bool {
-        self.fst().contains_key(key)
+        self.get(key).is_some()
     }
 
     /// Every key and value, in key order.

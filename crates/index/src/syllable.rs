@@ -1,6 +1,7 @@
 //! The segmenter primitive: which keys made of consecutive syllables start at a position.
 
 use crate::Lexicon;
+use crate::walk::Node;
 
 /// The byte joining the syllables of a multi-syllable key (`"nhà nước"`).
 pub const SYLLABLE_SEPARATOR: u8 = b' ';
@@ -22,7 +23,7 @@ impl Lexicon {
     ///
     /// Walks the fst node by node, so the cost is that of one lookup of the longest candidate,
     /// and nothing is allocated (reuse `out` across calls). Syllables must already be
-    /// normalized keys.
+    /// normalized keys. Bounds-checked like [`Lexicon::get`].
     ///
     /// ```
     /// # fn main() -> Result<(), index::Error> {
@@ -67,26 +68,30 @@ impl Lexicon {
         max_syllables: usize,
         mut found: impl FnMut(SyllableMatch),
     ) {
-        let fst = self.raw_fst();
+        let (data, root) = self.fst_bytes_and_root();
         let Some(candidates) = syllables.get(start..) else {
             return;
         };
-        let mut node = fst.root();
-        let mut output = fst::raw::Output::zero();
+        let Some(mut node) = Node::decode(data, root) else {
+            return;
+        };
+        let mut output = 0u64;
         for (i, syllable) in candidates.iter().take(max_syllables).enumerate() {
             let separator: &[u8] = if i == 0 { &[] } else { &[SYLLABLE_SEPARATOR] };
             for &byte in separator.iter().chain(syllable.as_ref().as_bytes()) {
-                let Some(index) = node.find_input(byte) else {
+                let Some((target, out)) = node.find(data, byte) else {
                     return;
                 };
-                let transition = node.transition(index);
-                output = output.cat(transition.out);
-                node = fst.node(transition.addr);
+                output = output.wrapping_add(out);
+                let Some(next) = Node::decode(data, target) else {
+                    return;
+                };
+                node = next;
             }
-            if node.is_final() {
+            if let Some(final_output) = node.final_output(data) {
                 found(SyllableMatch {
                     end: start + i + 1,
-                    value: output.cat(node.final_output()).value(),
+                    value: output.wrapping_add(final_output),
                 });
             }
         }

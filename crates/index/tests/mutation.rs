@@ -69,11 +69,29 @@ fn exercise_typed(bytes: Vec<u8>, verified: bool) -> Result<usize, Error> {
     Ok(n)
 }
 
+/// Keys likely to walk deep into the sample lexicons.
+const PROBES: [&str; 8] = [
+    "a",
+    "ab",
+    "abc",
+    "nhà nước",
+    "nhà nước ta",
+    "мами",
+    "києва",
+    "тато",
+];
+
 /// Opens damaged bytes; verifies; queries. Never panics.
 fn survive(bytes: Vec<u8>) {
     let Ok(lexicon) = Lexicon::from_bytes(bytes.clone()) else {
         return;
     };
+    // Exact lookups are bounds-checked even when the fst itself is damaged.
+    let mut out = Vec::new();
+    for probe in PROBES {
+        let _ = lexicon.get(probe.as_bytes());
+    }
+    lexicon.matches_at(&["nhà", "nước", "ta"], 0, 3, &mut out);
     let verified = lexicon.verify().is_ok();
     drop(lexicon);
     if verified {

@@ -65,6 +65,27 @@ proptest! {
         prop_assert_eq!(all, expected);
     }
 
+    /// `Lexicon::get` reads fst nodes itself: it must agree with `fst` on arbitrary bytes,
+    /// values of every size, and fan-outs above the 32-transition index threshold.
+    #[test]
+    fn get_agrees_with_fst(
+        entries in prop::collection::btree_map(prop::collection::vec(any::<u8>(), 0..6), any::<u64>(), 0..400),
+        probes in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..6), 0..50),
+    ) {
+        let mut builder = LexiconBuilder::new(LexiconKind::Map, 0);
+        for (key, value) in &entries {
+            builder.insert(key, *value).unwrap();
+        }
+        let lexicon = Lexicon::from_bytes(builder.finish_to_vec().unwrap()).unwrap();
+        for (key, value) in &entries {
+            prop_assert_eq!(lexicon.get(key), Some(*value));
+            prop_assert_eq!(lexicon.fst().get(key), Some(*value));
+        }
+        for probe in &probes {
+            prop_assert_eq!(lexicon.get(probe), lexicon.fst().get(probe));
+        }
+    }
+
     #[test]
     fn prefix_matches_brute_force(entries in string_keys(), prefix in "[abcà ệ]{0,3}", limit in 0usize..10) {
         let lexicon = build_map(&entries);

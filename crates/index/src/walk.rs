@@ -1,0 +1,304 @@
+//! A bounds-checked reader of fst nodes for the hot paths: exact lookup and syllable walks.
+//!
+//! `fst::raw::Node` decodes every field of a node eagerly and indexes its bytes without
+//! checks (it trusts the fst, and panics on damaged bytes). This reader decodes only what a
+//! lookup needs, and every read is checked: on damaged bytes it answers "not found" instead
+//! of panicking, so exact lookups are safe even on lexicons that were not verified.
+//!
+//! It reads the node format of `fst` 0.4 (fst format version 3, the only one [`crate::Lexicon`]
+//! accepts). Nodes are written backwards: the state byte is the node's last byte, at the
+//! node's address. Tests check it against `fst`'s own reader.
+
+/// The address of the final node with no transitions and no output.
+const EMPTY_ADDRESS: usize = 0;
+/// Nodes with more transitions than this carry a 256-byte input index.
+const TRANS_INDEX_THRESHOLD: usize = 32;
+/// Input bytes that fit in a state byte (`fst`'s `COMMON_INPUTS_INV`, first 63 entries):
+/// code `k` (1..=63) stands for `COMMON_INPUTS[k - 1]`.
+const COMMON_INPUTS: [u8; 63] = *b"te/oasripcnw.hlm-du012g=:bf3y5&_4v9678k%?xCDASFIBEjPTzRNM+LOqHG";
+
+/// Little-endian unsigned integer of `n` bytes (1..=8) at `at`.
+#[inline]
+fn unpack(data: &[u8], at: usize, n: usize) -> Option<u64> {
+    let bytes = data.get(at..at.checked_add(n)?)?;
+    if n == 0 || n > 8 {
+        return None;
+    }
+    Some(
+        bytes
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b)),
+    )
+}
+
+/// A decoded node: just enough to follow one transition or read the final output.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Node {
+    /// The empty final node (address 0).
+    EmptyFinal,
+    /// One transition to the node written just before this one, no output, not final.
+    Next { input: u8, target: usize },
+    /// One transition with an output, not final.
+    One { input: u8, target: usize, out: u64 },
+    /// Any number of transitions; possibly final.
+    Any(AnyNode),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct AnyNode {
+    is_final: bool,
+    ntrans: usize,
+    tsize: usize,
+    osize: usize,
+    /// Start of the 256-byte input index, when present.
+    index: Option<usize>,
+    /// Start of the input bytes (stored in reverse transition order).
+    inputs: usize,
+    /// Start of the transition address deltas (`inputs - ntrans * tsize`).
+    trans: usize,
+    /// The node's first byte (transition deltas are relative to it).
+    end: usize,
+}
+
+impl Node {
+    /// Decodes the node at `addr`; `None` when its bytes are out of bounds or inconsistent.
+    #[inline]
+    pub(crate) fn decode(data: &[u8], addr: usize) -> Option<Node> {
+        if addr == EMPTY_ADDRESS {
+            return Some(Node::EmptyFinal);
+        }
+        let state = *data.get(addr)?;
+        let common = |code: u8| -> Option<u8> {
+            match code {
+                0 => None,
+                k => COMMON_INPUTS.get(usize::from(k) - 1).copied(),
+            }
+        };
+        match state >> 6 {
+            0b11 => {
+                let (input, input_len) = match common(state & 0x3F) {
+                    Some(input) => (input, 0),
+                    None => (*data.get(addr.checked_sub(1)?)?, 1),
+                };
+                let target = addr.checked_sub(input_len + 1)?;
+                Some(Node::Next { input, target })
+            }
+            0b10 => {
+                let (input, input_len) = match common(state & 0x3F) {
+                    Some(input) => (input, 0),
+                    None => (*data.get(addr.checked_sub(1)?)?, 1),
+                };
+                let sizes_at = addr.checked_sub(input_len + 1)?;
+                let sizes = *data.get(sizes_at)?;
+                let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
+                let trans_at = sizes_at.checked_sub(tsize)?;
+                let end = trans_at.checked_sub(osize)?;
+                let delta = usize::try_from(unpack(data, trans_at, tsize)?).ok()?;
+                let target = if delta == EMPTY_ADDRESS {
+                    EMPTY_ADDRESS
+                } else {
+                    end.checked_sub(delta)?
+                };
+                let out = if osize == 0 {
+                    0
+                } else {
+                    unpack(data, end, osize)?
+                };
+                Some(Node::One { input, target, out })
+            }
+            _ => {
+                let is_final = state & 0x40 != 0;
+                let (ntrans, ntrans_len) = match state & 0x3F {
+                    0 => match *data.get(addr.checked_sub(1)?)? {
+                        1 => (256, 1),
+                        n => (usize::from(n), 1),
+                    },
+                    n => (usize::from(n), 0),
+                };
+                let sizes_at = addr.checked_sub(ntrans_len + 1)?;
+                let sizes = *data.get(sizes_at)?;
+                let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
+                let (index, index_start) = if ntrans > TRANS_INDEX_THRESHOLD {
+                    let start = sizes_at.checked_sub(256)?;
+                    (Some(start), start)
+                } else {
+                    (None, sizes_at)
+                };
+                let inputs = index_start.checked_sub(ntrans)?;
+                let trans = inputs.checked_sub(ntrans.checked_mul(tsize)?)?;
+                let final_osize = if is_final { osize } else { 0 };
+                let end = trans
+                    .checked_sub(ntrans.checked_mul(osize)?)?
+                    .checked_sub(final_osize)?;
+                Some(Node::Any(AnyNode {
+                    is_final,
+                    ntrans,
+                    tsize,
+                    osize,
+                    index,
+                    inputs,
+                    trans,
+                    end,
+                }))
+            }
+        }
+    }
+
+    /// The transition on `byte`: the target address and the transition's output.
+    #[inline]
+    pub(crate) fn find(&self, data: &[u8], byte: u8) -> Option<(usize, u64)> {
+        match *self {
+            Node::EmptyFinal => None,
+            Node::Next { input, target } => (input == byte).then_some((target, 0)),
+            Node::One { input, target, out } => (input == byte).then_some((target, out)),
+            Node::Any(node) => node.find(data, byte),
+        }
+    }
+
+    /// The final output, or `None` when the node is not final.
+    #[inline]
+    pub(crate) fn final_output(&self, data: &[u8]) -> Option<u64> {
+        match *self {
+            Node::EmptyFinal => Some(0),
+            Node::Next { .. } | Node::One { .. } => None,
+            Node::Any(node) => {
+                if !node.is_final {
+                    None
+                } else if node.osize == 0 {
+                    Some(0)
+                } else {
+                    // Just below the transition outputs.
+                    unpack(data, node.end, node.osize)
+                }
+            }
+        }
+    }
+}
+
+impl AnyNode {
+    #[inline]
+    fn find(&self, data: &[u8], byte: u8) -> Option<(usize, u64)> {
+        let i = match self.index {
+            Some(index) => usize::from(*data.get(index.checked_add(usize::from(byte))?)?),
+            None => {
+                let inputs = data.get(self.inputs..self.inputs.checked_add(self.ntrans)?)?;
+                let position = inputs.iter().position(|&b| b == byte)?;
+                self.ntrans - position - 1
+            }
+        };
+        if i >= self.ntrans {
+            return None;
+        }
+        let delta_at = self.inputs.checked_sub((i + 1).checked_mul(self.tsize)?)?;
+        let delta = usize::try_from(unpack(data, delta_at, self.tsize)?).ok()?;
+        let target = if delta == EMPTY_ADDRESS {
+            EMPTY_ADDRESS
+        } else {
+            self.end.checked_sub(delta)?
+        };
+        let out = if self.osize == 0 {
+            0
+        } else {
+            unpack(
+                data,
+                self.trans.checked_sub((i + 1).checked_mul(self.osize)?)?,
+                self.osize,
+            )?
+        };
+        Some((target, out))
+    }
+}
+
+/// The value of `key` in the fst `data` whose root node is at `root`.
+#[inline]
+pub(crate) fn get(data: &[u8], root: usize, key: &[u8]) -> Option<u64> {
+    let mut node = Node::decode(data, root)?;
+    let mut out = 0u64;
+    for &byte in key {
+        let (target, trans_out) = node.find(data, byte)?;
+        out = out.wrapping_add(trans_out);
+        node = Node::decode(data, target)?;
+    }
+    Some(out.wrapping_add(node.final_output(data)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(keys: &[(Vec<u8>, u64)]) -> Vec<u8> {
+        let mut builder = fst::MapBuilder::memory();
+        for (key, value) in keys {
+            builder.insert(key, *value).unwrap();
+        }
+        builder.into_inner().unwrap()
+    }
+
+    fn root(bytes: &[u8]) -> usize {
+        let end = bytes.len() - 4;
+        u64::from_le_bytes(bytes[end - 8..end].try_into().unwrap()) as usize
+    }
+
+    #[test]
+    fn common_inputs_match_fst() {
+        // A key of each single byte: whichever encoding fst chose, lookups must agree.
+        let keys: Vec<(Vec<u8>, u64)> = (0..=255u8)
+            .map(|b| (vec![b], u64::from(b) * 1000))
+            .collect();
+        for key in &keys {
+            let bytes = build(std::slice::from_ref(key));
+            assert_eq!(
+                get(&bytes, root(&bytes), &key.0),
+                Some(key.1),
+                "byte {:?}",
+                key.0
+            );
+            assert_eq!(get(&bytes, root(&bytes), b"\xFF\xFF"), None);
+        }
+        // And all of them in one node with an index (more than 32 transitions).
+        let bytes = build(&keys);
+        for (key, value) in &keys {
+            assert_eq!(get(&bytes, root(&bytes), key), Some(*value));
+        }
+    }
+
+    #[test]
+    fn two_byte_keys_of_every_byte() {
+        // Chains through one-transition nodes with every possible input byte and output size.
+        for b in 0..=255u8 {
+            let keys = vec![
+                (vec![b, b], 0),
+                (vec![b, b, 1], u64::from(b) << 40),
+                (vec![b, b, 2, b], u64::MAX),
+            ];
+            let bytes = build(&keys);
+            let fst = fst::Map::new(bytes.clone()).unwrap();
+            for (key, value) in &keys {
+                assert_eq!(get(&bytes, root(&bytes), key), Some(*value));
+                assert_eq!(fst.get(key), Some(*value));
+            }
+            assert_eq!(get(&bytes, root(&bytes), &[b]), None);
+            assert_eq!(get(&bytes, root(&bytes), &[b, b, 2]), None);
+        }
+    }
+
+    #[test]
+    fn damaged_bytes_never_panic() {
+        let keys: Vec<(Vec<u8>, u64)> = (0..300u32)
+            .map(|i| (format!("k{i:04}").into_bytes(), u64::from(i) * 77))
+            .collect();
+        let bytes = build(&keys);
+        let root = root(&bytes);
+        for at in 0..bytes.len() {
+            for value in [0u8, 1, 0x3F, 0x40, 0x80, 0xC0, 0xFF] {
+                let mut damaged = bytes.clone();
+                damaged[at] = value;
+                for (key, _) in keys.iter().step_by(37) {
+                    let _ = get(&damaged, root, key);
+                }
+                let _ = get(&damaged, root.wrapping_add(at), b"k0001");
+            }
+        }
+    }
+}
