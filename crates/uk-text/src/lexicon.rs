@@ -31,6 +31,7 @@ pub use pos::{CLOSED_CLASS, flagged_upos, guess_unflagged};
 use crate::hunspell::{AffixFile, Dictionary, Expander, Flag, HunspellError, Origin};
 use core_model::Upos;
 use index::{MorphInput, MorphLexiconBuilder};
+use rayon::slice::ParallelSliceMut;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -454,7 +455,8 @@ pub fn build(sources_dir: &Path, out_path: &Path) -> Result<BuildReport, BuildEr
     let mut pairs = std::mem::take(&mut collected.pairs);
     let lemmas = &collected.lemmas;
     let stems = collected.stems;
-    pairs.sort_unstable_by(|a, b| {
+    // Deterministic although unstable and parallel: pairs that compare equal are identical.
+    pairs.par_sort_unstable_by(|a, b| {
         a.head
             .cmp(&b.head)
             .then_with(|| collected.key_tail(a).cmp(collected.key_tail(b)))

@@ -73,9 +73,22 @@ pub struct AffixClass {
     /// Rule indices grouped by strip string, groups in order of first appearance, so that a
     /// word is compared once with each distinct strip.
     groups: Vec<(String, Vec<usize>)>,
+    /// Group indices by edge character (see `group_rules`), sorted by character.
+    by_edge: Vec<(char, Vec<usize>)>,
+    /// Indices of the groups with an empty strip.
+    empty_strip: Vec<usize>,
 }
 
 impl AffixClass {
+    /// The character a strip string is tested against first: its last (suffix) or first
+    /// (prefix) character.
+    fn edge(&self, text: &str) -> Option<char> {
+        match self.kind {
+            AffixKind::Suffix => text.chars().next_back(),
+            AffixKind::Prefix => text.chars().next(),
+        }
+    }
+
     fn group_rules(&mut self) {
         let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
         for (index, rule) in self.rules.iter().enumerate() {
@@ -84,15 +97,45 @@ impl AffixClass {
                 None => groups.push((rule.strip.clone(), vec![index])),
             }
         }
+        // For each edge character, the groups a word with that edge can match: those whose
+        // strip ends (starts) with it, and those with an empty strip, in group order.
+        let empty: Vec<usize> = (0..groups.len())
+            .filter(|&g| groups[g].0.is_empty())
+            .collect();
+        let mut by_edge: Vec<(char, Vec<usize>)> = Vec::new();
+        for (g, (strip, _)) in groups.iter().enumerate() {
+            let Some(edge) = self.edge(strip) else {
+                continue;
+            };
+            match by_edge.iter_mut().find(|(c, _)| *c == edge) {
+                Some((_, members)) => members.push(g),
+                None => by_edge.push((edge, vec![g])),
+            }
+        }
+        for (_, members) in &mut by_edge {
+            members.extend_from_slice(&empty);
+            members.sort_unstable();
+        }
+        by_edge.sort_unstable_by_key(|(c, _)| *c);
         self.groups = groups;
+        self.by_edge = by_edge;
+        self.empty_strip = empty;
     }
 
     /// The rules whose strip string `word` ends with (suffixes) or starts with (prefixes),
-    /// grouped by strip string; their conditions are not checked yet.
+    /// grouped by strip string in order of first appearance; conditions not checked yet.
     pub(crate) fn candidates<'s>(&'s self, word: &'s str) -> impl Iterator<Item = &'s AffixRule> {
         let kind = self.kind;
-        self.groups
+        let groups = match self.edge(word) {
+            Some(edge) => match self.by_edge.binary_search_by_key(&edge, |(c, _)| *c) {
+                Ok(at) => self.by_edge.get(at).map_or(&[][..], |(_, g)| g.as_slice()),
+                Err(_) => self.empty_strip.as_slice(),
+            },
+            None => self.empty_strip.as_slice(),
+        };
+        groups
             .iter()
+            .filter_map(|&g| self.groups.get(g))
             .filter(move |(strip, _)| match kind {
                 AffixKind::Suffix => word.ends_with(strip.as_str()),
                 AffixKind::Prefix => word.starts_with(strip.as_str()),
@@ -339,6 +382,8 @@ impl AffixFile {
                                 cross_product,
                                 rules: Vec::new(),
                                 groups: Vec::new(),
+                                by_edge: Vec::new(),
+                                empty_strip: Vec::new(),
                             });
                             aff.class_of.insert(flag, aff.classes.len() - 1);
                             aff.classes.len() - 1
