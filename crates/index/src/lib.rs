@@ -119,6 +119,7 @@ pub use morph::{
 };
 pub use query::{Matches, RegexAutomaton};
 pub use syllable::{SYLLABLE_SEPARATOR, SyllableMatch};
+pub use walk::Cursor;
 pub use word::{WORD_ENTRY_LEN, WordEntry, WordLexicon, WordLexiconBuilder};
 
 /// Re-export of the `fst` crate, for custom automata passed to [`Lexicon::search`].

@@ -1,7 +1,7 @@
 //! The segmenter primitive: which keys made of consecutive syllables start at a position.
 
 use crate::Lexicon;
-use crate::walk::Node;
+use crate::walk::Cursor;
 
 /// The byte joining the syllables of a multi-syllable key (`"nhà nước"`).
 pub const SYLLABLE_SEPARATOR: u8 = b' ';
@@ -61,6 +61,13 @@ impl Lexicon {
         longest
     }
 
+    /// A cursor at the root of the fst, to walk keys byte by byte (see [`Cursor`]).
+    #[must_use]
+    pub fn cursor(&self) -> Cursor<'_> {
+        let (data, root) = self.fst_bytes_and_root();
+        Cursor::new(data, root)
+    }
+
     fn walk_syllables<S: AsRef<str>>(
         &self,
         syllables: &[S],
@@ -68,30 +75,25 @@ impl Lexicon {
         max_syllables: usize,
         mut found: impl FnMut(SyllableMatch),
     ) {
-        let (data, root) = self.fst_bytes_and_root();
         let Some(candidates) = syllables.get(start..) else {
             return;
         };
-        let Some(mut node) = Node::decode(data, root) else {
-            return;
-        };
-        let mut output = 0u64;
+        let mut cursor = self.cursor();
         for (i, syllable) in candidates.iter().take(max_syllables).enumerate() {
-            let separator: &[u8] = if i == 0 { &[] } else { &[SYLLABLE_SEPARATOR] };
-            for &byte in separator.iter().chain(syllable.as_ref().as_bytes()) {
-                let Some((target, out)) = node.find(data, byte) else {
+            if i > 0 {
+                let Some(next) = cursor.step(SYLLABLE_SEPARATOR) else {
                     return;
                 };
-                output = output.wrapping_add(out);
-                let Some(next) = Node::decode(data, target) else {
-                    return;
-                };
-                node = next;
+                cursor = next;
             }
-            if let Some(final_output) = node.final_output(data) {
+            let Some(next) = cursor.walk(syllable.as_ref().as_bytes()) else {
+                return;
+            };
+            cursor = next;
+            if let Some(value) = cursor.value() {
                 found(SyllableMatch {
                     end: start + i + 1,
-                    value: output.wrapping_add(final_output),
+                    value,
                 });
             }
         }

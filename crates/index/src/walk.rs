@@ -210,6 +210,72 @@ impl AnyNode {
     }
 }
 
+/// A position in a lexicon's fst after some bytes of a key: the incremental form of
+/// [`crate::Lexicon::get`], for callers that extend a key piece by piece (a segmenter adding
+/// syllables). Cheap to copy; bounds-checked like `get`.
+///
+/// ```
+/// # fn main() -> Result<(), index::Error> {
+/// let mut builder = index::LexiconBuilder::new(index::LexiconKind::Map, 0);
+/// builder.insert("nhà".as_bytes(), 1)?;
+/// builder.insert("nhà nước".as_bytes(), 2)?;
+/// let lexicon = index::Lexicon::from_bytes(builder.finish_to_vec()?)?;
+/// let at_nha = lexicon.cursor().walk("nhà".as_bytes()).unwrap();
+/// assert_eq!(at_nha.value(), Some(1));
+/// let at_nha_n = at_nha.walk(" n".as_bytes()).unwrap(); // a prefix of a key: no value
+/// assert_eq!(at_nha_n.value(), None);
+/// assert_eq!(at_nha_n.walk("ước".as_bytes()).and_then(|c| c.value()), Some(2));
+/// assert!(at_nha.walk(" ta".as_bytes()).is_none()); // no key continues this way
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Cursor<'a> {
+    data: &'a [u8],
+    node: Option<Node>,
+    output: u64,
+}
+
+impl<'a> Cursor<'a> {
+    pub(crate) fn new(data: &'a [u8], root: usize) -> Cursor<'a> {
+        Cursor {
+            data,
+            node: Node::decode(data, root),
+            output: 0,
+        }
+    }
+
+    /// The cursor after `byte`, or `None` when no key continues with it.
+    #[inline]
+    #[must_use]
+    pub fn step(self, byte: u8) -> Option<Cursor<'a>> {
+        let (target, out) = self.node?.find(self.data, byte)?;
+        Some(Cursor {
+            data: self.data,
+            node: Some(Node::decode(self.data, target)?),
+            output: self.output.wrapping_add(out),
+        })
+    }
+
+    /// The cursor after `bytes`, or `None` when no key continues with them.
+    #[inline]
+    #[must_use]
+    pub fn walk(self, bytes: &[u8]) -> Option<Cursor<'a>> {
+        bytes
+            .iter()
+            .try_fold(self, |cursor, &byte| cursor.step(byte))
+    }
+
+    /// The value of the key walked so far, or `None` when it is only a prefix of keys.
+    #[inline]
+    #[must_use]
+    pub fn value(&self) -> Option<u64> {
+        Some(
+            self.output
+                .wrapping_add(self.node?.final_output(self.data)?),
+        )
+    }
+}
+
 /// The value of `key` in the fst `data` whose root node is at `root`.
 #[inline]
 pub(crate) fn get(data: &[u8], root: usize, key: &[u8]) -> Option<u64> {

@@ -87,6 +87,24 @@ proptest! {
     }
 
     #[test]
+    fn cursor_agrees_with_get(entries in string_keys(), probe in "[abcà ệ]{0,6}") {
+        let lexicon = build_map(&entries);
+        for (key, value) in &entries {
+            let bytes = key.as_bytes();
+            prop_assert_eq!(lexicon.cursor().walk(bytes).and_then(|c| c.value()), Some(*value));
+            // Every prefix of a key is reachable; its value is its own (if it is a key).
+            for cut in 0..bytes.len() {
+                let cursor = lexicon.cursor().walk(&bytes[..cut]);
+                prop_assert!(cursor.is_some());
+                let expected = std::str::from_utf8(&bytes[..cut]).ok().and_then(|p| entries.get(p)).copied();
+                prop_assert_eq!(cursor.and_then(|c| c.value()), expected);
+            }
+        }
+        let reachable = probe.is_empty() || entries.keys().any(|k| k.as_bytes().starts_with(probe.as_bytes()));
+        prop_assert_eq!(lexicon.cursor().walk(probe.as_bytes()).is_some(), reachable);
+    }
+
+    #[test]
     fn prefix_matches_brute_force(entries in string_keys(), prefix in "[abcà ệ]{0,3}", limit in 0usize..10) {
         let lexicon = build_map(&entries);
         let expected: Vec<(Vec<u8>, u64)> = entries

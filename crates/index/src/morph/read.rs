@@ -60,7 +60,7 @@ impl MorphLexicon {
     /// Maps a Morph lexicon file (O(1); see [`Lexicon::open`]).
     ///
     /// # Errors
-    /// Those of [`Lexicon::open`], [`Error::WrongKind`], [`Error::CorruptSection`].
+    /// Those of [`Lexicon::open`], [`Error::WrongKind`](crate::Error::WrongKind), [`Error::CorruptSection`](crate::Error::CorruptSection).
     pub fn open(path: impl AsRef<Path>) -> Result<MorphLexicon> {
         MorphLexicon::from_lexicon(Lexicon::open(path)?)
     }
@@ -86,7 +86,7 @@ impl MorphLexicon {
     /// Wraps an opened lexicon after checking its kind and section layout.
     ///
     /// # Errors
-    /// [`Error::WrongKind`], [`Error::CorruptSection`].
+    /// [`Error::WrongKind`](crate::Error::WrongKind), [`Error::CorruptSection`](crate::Error::CorruptSection).
     pub fn from_lexicon(lexicon: Lexicon) -> Result<MorphLexicon> {
         lexicon.expect_kind(LexiconKind::Morph)?;
         let [set_offsets, analyses, suffix_offsets, suffix_bytes] = section_ranges(&lexicon)?;
