@@ -19,7 +19,9 @@ fuzz_target!(|data: &[u8]| {
         .with_apostrophe(apostrophe)
         .expect("an apostrophe");
     let mut report = Vec::new();
-    let once = normalizer.normalize_with_report(text, &mut report).into_owned();
+    let once = normalizer
+        .normalize_with_report(text, &mut report)
+        .into_owned();
     let twice = normalizer.normalize(&once);
     assert_eq!(once, twice, "not idempotent on {text:?}");
     let mut last = 0;

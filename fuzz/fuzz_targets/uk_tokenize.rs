@@ -11,7 +11,9 @@ fuzz_target!(|data: &[u8]| {
     let mut pos = 0;
     for token in uk_text::tokens(text) {
         assert!(token.span.start >= pos && token.span.end > token.span.start);
-        let gap = text.get(pos..token.span.start).expect("gap on char boundaries");
+        let gap = text
+            .get(pos..token.span.start)
+            .expect("gap on char boundaries");
         assert!(gap.chars().all(uk_text::is_gap), "non-gap skipped: {gap:?}");
         assert!(token.span.get(text).is_some(), "token off a char boundary");
         pos = token.span.end;
