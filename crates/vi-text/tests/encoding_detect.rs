@@ -69,6 +69,10 @@ fn text_that_is_not_vietnamese() {
     let guess = detect(english);
     assert_eq!(guess.encoding, Encoding::Utf8);
     assert!(guess.confidence > 0.5, "{guess:?}");
+    // Sentence ends after vowels read as VIQR tones (`go.` is "gọ"), but most such words
+    // are not syllables.
+    let plain = b"We agree. I see. You are free to go. Be there or be square? Do it so. Me too.";
+    assert_eq!(detect(plain).encoding, Encoding::Utf8);
     let german = detect("Straße und Brücke".as_bytes());
     assert_eq!(german.encoding, Encoding::Utf8);
     assert!(german.confidence < 0.99);
@@ -128,7 +132,7 @@ fn seed_documents_are_detected() {
                 let same = decode(&bytes, guess.encoding).is_ok_and(|t| t == *text);
                 if guess.encoding == encoding || same {
                     right += 1;
-                } else if what == "lines" {
+                } else if what == "lines" || std::env::var_os("SHOW_MISSES").is_some() {
                     println!("missed {encoding}: {text:?} as {guess:?}");
                 }
             }

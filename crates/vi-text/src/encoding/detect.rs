@@ -16,6 +16,10 @@ use super::common::is_common;
 use super::letters::{self, A_BREVE, A_CIRC, E_CIRC, O_CIRC, O_HORN, U_HORN};
 use super::{Counting, Encoding, decode_with};
 use crate::syllable;
+
+/// Tone numbers of the grid written with `` ` `` and `~` in VIQR.
+const GRAVE: u8 = 1;
+const TILDE: u8 = 4;
 use crate::tone::ToneStyle;
 
 /// How many bytes of the input are examined at most.
@@ -47,8 +51,9 @@ pub struct Detection {
 struct Evidence {
     /// Words with non-ASCII letters that are Vietnamese syllables.
     good: u32,
-    /// Of those, words with a letter only Vietnamese uses (ă â ê ô ơ ư đ) or a tone mark
-    /// before the last letter: evidence that cannot come from a stray `'` or `.` in VIQR.
+    /// Of those, words with a letter only Vietnamese uses (ă â ê ô ơ ư đ), a tone mark before
+    /// the last letter, or a grave or tilde: evidence that cannot come from a stray `'`, `?`
+    /// or `.` after an English word read as VIQR.
     strong: u32,
     /// Words with non-ASCII letters that are not syllables, and stray symbols.
     bad: u32,
@@ -113,7 +118,7 @@ pub fn detect(bytes: &[u8]) -> Detection {
         return detect_ascii(sample, &mut text);
     }
     let utf8 = is_utf8(sample, sample.len() < bytes.len())
-        .then(|| evidence(sample, Encoding::Utf8, &mut text));
+        .then(|| evidence_in_rounds(sample, Encoding::Utf8, &mut text));
     if let Some(utf8) = utf8.filter(|e| e.good > 0 && e.quality() >= 0.5) {
         return Detection {
             encoding: Encoding::Utf8,
@@ -138,6 +143,21 @@ pub fn detect(bytes: &[u8]) -> Detection {
     }
 }
 
+/// The evidence for one candidate, read in rounds of `ROUND` bytes until it is overwhelming.
+fn evidence_in_rounds(sample: &[u8], encoding: Encoding, text: &mut String) -> Evidence {
+    let mut total = Evidence::default();
+    let mut rest = sample;
+    while !rest.is_empty() {
+        let round = cut(rest, ROUND);
+        rest = rest.get(round.len()..).unwrap_or_default();
+        total.add(&evidence(round, encoding, text));
+        if total.good >= 40 && total.quality() >= 0.9 {
+            break;
+        }
+    }
+    total
+}
+
 /// The legacy candidates, best first. The sample is read in rounds of `ROUND` bytes, and
 /// reading stops once one candidate leads clearly.
 fn rank_legacy(sample: &[u8], text: &mut String) -> [(Encoding, Evidence); 4] {
@@ -160,7 +180,7 @@ fn rank_legacy(sample: &[u8], text: &mut String) -> [(Encoding, Evidence); 4] {
 }
 
 fn detect_ascii(sample: &[u8], text: &mut String) -> Detection {
-    let viqr = evidence(sample, Encoding::Viqr, text);
+    let viqr = evidence_in_rounds(sample, Encoding::Viqr, text);
     let plausible = viqr.good > 0 && viqr.quality() >= 0.75 && (viqr.strong > 0 || viqr.good >= 3);
     if plausible {
         let plain = Evidence::default();
@@ -277,6 +297,7 @@ fn weigh_word(word: &str, evidence: &mut Evidence) {
                 v.vowel,
                 A_BREVE | A_CIRC | E_CIRC | O_CIRC | O_HORN | U_HORN
             ) || (v.tone != 0 && k < last)
+                || matches!(v.tone, GRAVE | TILDE)
         })
     });
     if strong {

@@ -319,6 +319,19 @@ mod tests {
     }
 
     #[test]
+    fn tcvn_reads_abc_fonts_text() {
+        // Place names as ABC (VN3) fonts store them.
+        let mut out = String::new();
+        let mut sink = super::super::Strict::default();
+        assert!(TCVN.decode(
+            b"B\xb6o Th\xbeng, M\xad\xeang Kh\xad\xacng, \xa7\xa6\xa4",
+            &mut out,
+            &mut sink
+        ));
+        assert_eq!(out, "Bảo Thắng, Mường Khương, ĐƯÔ");
+    }
+
+    #[test]
     fn cp1258_decomposes_letters_it_lacks() {
         let mut out = Vec::new();
         for c in ['ấ', 'ả', 'Ý', 'ǹ', 'á'] {
