@@ -43,6 +43,9 @@ pub enum Command {
     /// Score vnuk against gold data.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Lemmatize Ukrainian text: `token<TAB>lemma<TAB>UPOS` per token, an empty line after each
+    /// input line (or JSON lines).
+    Lemmatize(LemmatizeArgs),
     /// Transliterate Ukrainian text into Latin letters (KMU-2010), line for line.
     Translit(TranslitArgs),
     /// Detect the language (uk, ru, vi, en or und) of each input or each line, with a confidence.
@@ -256,6 +259,45 @@ pub enum EvalCommand {
     /// Word segmentation against a CoNLL-U file (multi-syllable words written with spaces in
     /// FORM): precision, recall and F1, and the dictionary longest-match baseline.
     Segment(EvalSegmentArgs),
+    /// Lemma and UPOS accuracy against a CoNLL-U file, on content tokens (not PUNCT, NUM,
+    /// SYM), with the oracle figure (gold lemma among the candidates).
+    Lemma(EvalLemmaArgs),
+}
+
+/// Options of `vnuk eval lemma`.
+#[derive(Debug, clap::Args)]
+pub struct EvalLemmaArgs {
+    /// Also print every wrong lemma (`miss<TAB>form<TAB>gold<TAB>tag<TAB>got<TAB>tag`).
+    #[arg(long)]
+    pub misses: bool,
+    /// The gold CoNLL-U file.
+    pub file: std::path::PathBuf,
+}
+
+/// Output formats of `vnuk lemmatize`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LemmatizeFormat {
+    /// `token<TAB>lemma<TAB>UPOS` per token, an empty line after each input line.
+    Tsv,
+    /// One JSON object per input line: `{"line":…,"tokens":[{"text","lemma","upos","guessed",
+    /// "start","end"}]}` (byte offsets into the input).
+    Jsonl,
+}
+
+/// Options of `vnuk lemmatize`.
+#[derive(Debug, clap::Args)]
+pub struct LemmatizeArgs {
+    /// Language of the text (only uk).
+    #[arg(long, default_value = "uk")]
+    pub lang: core_model::Language,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "tsv")]
+    pub format: LemmatizeFormat,
+    /// Input tokens are separated by spaces and never re-split (the evaluation mode).
+    #[arg(long)]
+    pub pretokenized: bool,
+    /// Input files (UTF-8); stdin when none.
+    pub files: Vec<std::path::PathBuf>,
 }
 
 /// Options of `vnuk eval segment`.

@@ -20,6 +20,7 @@ use vi_text::segment::gold::read_conllu;
 pub fn run(command: &EvalCommand, data_dir: &Path) -> Result<ExitCode, CommandError> {
     match command {
         EvalCommand::Segment(args) => segment(args, data_dir),
+        EvalCommand::Lemma(args) => crate::commands::lemmatize::eval_lemma(args, data_dir),
     }
 }
 

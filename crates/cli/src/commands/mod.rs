@@ -6,6 +6,7 @@ pub mod data;
 pub mod detect;
 pub mod eval;
 pub mod fold;
+pub mod lemmatize;
 pub mod lookup;
 pub mod normalize;
 pub mod segment;
@@ -42,6 +43,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, CommandError> {
         Command::Tokenize(args) => tokenize::run(&args),
         Command::Segment(args) => segment::run(&args, &data_dir(cli.data_dir.as_deref())),
         Command::Eval(command) => eval::run(&command, &data_dir(cli.data_dir.as_deref())),
+        Command::Lemmatize(args) => lemmatize::run(&args, &data_dir(cli.data_dir.as_deref())),
         Command::Translit(args) => translit::run(&args),
         Command::Detect(args) => detect::run(&args),
         Command::Convert(args) => convert::run(&args),
