@@ -134,6 +134,59 @@ const EXT_START: u32 = 0x1EA0;
 const EXT_END: u32 = 0x1EFA; // exclusive: up to ỹ U+1EF9
 
 const ASCII_TABLE: [u16; 128] = build_ascii();
+
+/// Packed entries (see [`entry_code`]) of the characters with a two-byte UTF-8 lead
+/// `0xC3..=0xC6`, indexed by `(lead - 0xC3) << 6 | (second & 0x3F)`; 0 for characters that
+/// are no Vietnamese letter.
+pub(crate) const TWO_BYTE: [u16; 256] = build_two_byte();
+
+/// Packed entries of the characters `E1 BA xx` and `E1 BB xx` (U+1E80..U+1EFF), indexed by
+/// `(second - 0xBA) << 6 | (third & 0x3F)`.
+pub(crate) const THREE_BYTE: [u16; 128] = build_three_byte();
+
+/// Packed entry of an ASCII byte (0 for non-letters).
+#[inline]
+pub(crate) fn ascii_entry(b: u8) -> u16 {
+    ASCII_TABLE.get(usize::from(b)).copied().unwrap_or(0)
+}
+
+/// The letter code of a packed entry.
+#[inline]
+pub(crate) fn entry_code(entry: u16) -> u8 {
+    (entry & 0x1F) as u8
+}
+
+/// The tone index of a packed entry.
+#[inline]
+pub(crate) fn entry_tone(entry: u16) -> u8 {
+    ((entry >> 5) & 0x7) as u8
+}
+
+const fn build_two_byte() -> [u16; 256] {
+    let mut table = [0u16; 256];
+    let mut i = 0;
+    while i < 256 {
+        let cp = 0xC0 + i as u32;
+        if cp >= LATIN_START && cp < LATIN_END {
+            table[i] = LATIN_TABLE[(cp - LATIN_START) as usize];
+        }
+        i += 1;
+    }
+    table
+}
+
+const fn build_three_byte() -> [u16; 128] {
+    let mut table = [0u16; 128];
+    let mut i = 0;
+    while i < 128 {
+        let cp = 0x1E80 + i as u32;
+        if cp >= EXT_START && cp < EXT_END {
+            table[i] = EXT_TABLE[(cp - EXT_START) as usize];
+        }
+        i += 1;
+    }
+    table
+}
 const LATIN_TABLE: [u16; (LATIN_END - LATIN_START) as usize] = build_range(LATIN_START);
 const EXT_TABLE: [u16; (EXT_END - EXT_START) as usize] = build_range(EXT_START);
 
@@ -219,7 +272,12 @@ fn unpack(entry: u16) -> Option<Letter> {
 /// precomposed Vietnamese vowels, đ/Đ). Other characters give `None`.
 #[inline]
 pub(crate) fn letter_of(c: char) -> Option<Letter> {
-    let u = c as u32;
+    letter_of_code_point(c as u32)
+}
+
+/// [`letter_of`] for a code point.
+#[inline]
+pub(crate) fn letter_of_code_point(u: u32) -> Option<Letter> {
     if u < 128 {
         unpack(ASCII_TABLE[u as usize])
     } else if (LATIN_START..LATIN_END).contains(&u) {
@@ -274,8 +332,8 @@ pub(crate) fn is_word_char(c: char) -> bool {
         c.is_ascii_alphabetic()
     } else {
         letter_of(c).is_some()
-            || c.is_alphabetic()
             || is_combining(c)
+            || c.is_alphabetic()
             || unicode_normalization::char::is_combining_mark(c)
     }
 }
@@ -320,24 +378,31 @@ impl Letters {
 }
 
 impl Letters {
+    /// Adds one decoded letter (its tone taken off and recorded). False when the word grows
+    /// longer than any syllable.
+    #[inline]
+    pub fn push_letter(&mut self, mut letter: Letter) -> bool {
+        if self.len == MAX_LETTERS {
+            return false;
+        }
+        if letter.tone != 0 {
+            self.tones = self.tones.saturating_add(1);
+            self.tone = letter.tone;
+            self.tone_pos = self.len;
+            letter.tone = 0;
+        }
+        self.buf[self.len] = letter;
+        self.len += 1;
+        true
+    }
+
     /// Adds one character: a letter or a Vietnamese combining mark. False when the
     /// character is neither, a mark cannot sit where it is, or the word grows longer than
     /// any syllable; the letters are then no longer meaningful.
     #[inline]
     pub fn push(&mut self, c: char) -> bool {
-        if let Some(mut letter) = letter_of(c) {
-            if self.len == MAX_LETTERS {
-                return false;
-            }
-            if letter.tone != 0 {
-                self.tones = self.tones.saturating_add(1);
-                self.tone = letter.tone;
-                self.tone_pos = self.len;
-                letter.tone = 0;
-            }
-            self.buf[self.len] = letter;
-            self.len += 1;
-            return true;
+        if let Some(letter) = letter_of(c) {
+            return self.push_letter(letter);
         }
         let Some(mark) = mark_of(c) else {
             return false;
@@ -381,6 +446,31 @@ pub(crate) fn decode(word: &str) -> Option<Letters> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_tables_agree_with_char_tables() {
+        for lead in 0xC3u8..=0xC6 {
+            for second in 0x80u8..=0xBF {
+                let Ok(text) = std::str::from_utf8(&[lead, second]).map(str::to_owned) else {
+                    continue;
+                };
+                let c = text.chars().next().unwrap_or('\0');
+                let entry = TWO_BYTE[usize::from(lead - 0xC3) << 6 | usize::from(second & 0x3F)];
+                assert_eq!(unpack(entry), letter_of(c), "{c}");
+            }
+        }
+        for second in [0xBAu8, 0xBB] {
+            for third in 0x80u8..=0xBF {
+                let Ok(text) = std::str::from_utf8(&[0xE1, second, third]).map(str::to_owned)
+                else {
+                    continue;
+                };
+                let c = text.chars().next().unwrap_or('\0');
+                let entry = THREE_BYTE[usize::from(second - 0xBA) << 6 | usize::from(third & 0x3F)];
+                assert_eq!(unpack(entry), letter_of(c), "{c}");
+            }
+        }
+    }
 
     #[test]
     fn tables_cover_every_precomposed_vowel() {

@@ -4,6 +4,14 @@
 //!   the inventory of every valid syllable.
 //! - [`tone`]: tones, tone styles and the placement rules.
 //! - [`key`]: the canonical lookup key of lexicon entries.
+//! - [`normalize`]: NFC/NFD text with tone marks repaired or restyled; a fast path that
+//!   borrows text already canonical.
+//! - [`fold`]: diacritics stripped for search keys.
+//! - [`compound`]: underscore compounds (`bí_mật`) told from underscores of the text;
+//!   `unsegment`.
+//! - [`sentence`]: sentence spans, aware of abbreviations, dates, numbers, quotes and photo
+//!   credits.
+//! - [`clean`]: the LM-clean shape (lower case, letters only, one sentence per line).
 
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]

@@ -33,7 +33,7 @@
 //! assert_eq!(nfd.normalize("à"), "a\u{0300}");
 //! ```
 
-use crate::letter::{self, Letters, letter_of};
+use crate::letter::{self, Letters, MAX_LETTERS, letter_of};
 use crate::shape;
 use crate::syllable;
 use crate::tone::{self, ToneStyle};
@@ -168,6 +168,20 @@ impl Normalizer {
         // Start of the last non-word character, for words that begin with a non-starter.
         let mut prev_char = None;
         while i < bytes.len() {
+            let skipped = self.skip_canonical(text, i);
+            if skipped != i {
+                i = skipped;
+                // The fast loop stops at a word or at a character after a word or a
+                // non-letter; a word that starts with a mark takes that character along.
+                prev_char = text[..i]
+                    .char_indices()
+                    .next_back()
+                    .map(|(j, _)| j)
+                    .filter(|&j| j >= from);
+                if i >= bytes.len() {
+                    break;
+                }
+            }
             let b = bytes[i];
             if b < 0x80 {
                 if !b.is_ascii_alphabetic() {
@@ -200,6 +214,17 @@ impl Normalizer {
                 }
             }
             let start = i;
+            if let Some(fast) = fast_word(text, start) {
+                let end = start + fast.len;
+                if self.fast_word_changes(&fast)
+                    && let Some(change) = self.repair(text, start, end, scratch)
+                {
+                    return Some(change);
+                }
+                i = end;
+                prev_char = None;
+                continue;
+            }
             let word = scan_word(text, start);
             let end = start + word.len;
             if let Some(change) = self.check_word(text, start, end, prev_char, &word, scratch) {
@@ -209,6 +234,142 @@ impl Normalizer {
             prev_char = None;
         }
         None
+    }
+
+    /// The fast loop over canonical text: skips non-letters and words made of ASCII and
+    /// precomposed Vietnamese letters whose mark (if any) is where the style puts it, and
+    /// returns the offset of the first character it does not vouch for (or the end).
+    #[inline(never)]
+    fn skip_canonical(&self, text: &str, mut i: usize) -> usize {
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        'words: while i < n {
+            let b = bytes[i];
+            if b < 0x80 && letter::ascii_entry(b) == 0 {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut codes = [0u8; MAX_LETTERS];
+            let mut count = 0usize;
+            let mut tones = 0u32;
+            let mut tone_pos = 0usize;
+            let mut vowels = 0u32;
+            while i < n {
+                let b = bytes[i];
+                let entry = if b < 0x80 {
+                    let entry = letter::ascii_entry(b);
+                    if entry == 0 {
+                        break;
+                    }
+                    i += 1;
+                    entry
+                } else if (0xC3..=0xC6).contains(&b) && i + 1 < n {
+                    let index = usize::from(b - 0xC3) << 6 | usize::from(bytes[i + 1] & 0x3F);
+                    let entry = letter::TWO_BYTE[index];
+                    if entry == 0 {
+                        if self.ends_word(text, i) && i > start {
+                            break;
+                        }
+                        return start;
+                    }
+                    i += 2;
+                    entry
+                } else if b == 0xE1 && i + 2 < n && matches!(bytes[i + 1], 0xBA | 0xBB) {
+                    let index =
+                        usize::from(bytes[i + 1] - 0xBA) << 6 | usize::from(bytes[i + 2] & 0x3F);
+                    let entry = letter::THREE_BYTE[index];
+                    if entry == 0 {
+                        if self.ends_word(text, i) && i > start {
+                            break;
+                        }
+                        return start;
+                    }
+                    i += 3;
+                    entry
+                } else if i > start && self.ends_word(text, i) {
+                    break;
+                } else if i == start {
+                    // A non-ASCII character between words: skip it when it is stable.
+                    match text.get(i..).and_then(|t| t.chars().next()) {
+                        Some(c) if nfc_safe(c) && !letter::is_word_char(c) => {
+                            i += c.len_utf8();
+                            continue 'words;
+                        }
+                        _ => return start,
+                    }
+                } else {
+                    return start;
+                };
+                let code = letter::entry_code(entry);
+                if let Some(slot) = codes.get_mut(count) {
+                    *slot = code;
+                }
+                if letter::entry_tone(entry) != 0 {
+                    tones += 1;
+                    tone_pos = count;
+                }
+                vowels += u32::from(code < 12);
+                count += 1;
+            }
+            // The word start..i is made of known letters; check its mark.
+            if tones == 1 && vowels >= 2 && count <= MAX_LETTERS {
+                let codes = &codes[..count];
+                if let Some(split) = tone::split(codes)
+                    && tone::target_for(self.style, tone::targets(codes, split), tone_pos)
+                        != tone_pos
+                {
+                    return start;
+                }
+            }
+        }
+        n
+    }
+
+    /// True when the character at `i` is stable and no word character: a word ends before it
+    /// and the fast loop may skip it.
+    #[inline]
+    fn ends_word(&self, text: &str, i: usize) -> bool {
+        text.get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| nfc_safe(c) && !letter::is_word_char(c))
+    }
+
+    /// True when a fast-scanned word may change: one mark, not where the style puts it.
+    #[inline]
+    fn fast_word_changes(&self, word: &FastWord) -> bool {
+        // No mark, or two (no syllable); or the only vowel carries it: right in every style.
+        if word.tones != 1 || word.vowels == 1 {
+            return false;
+        }
+        let Some(codes) = word.codes.get(..usize::from(word.letters)) else {
+            return false; // longer than any syllable
+        };
+        let Some(split) = tone::split(codes) else {
+            return false;
+        };
+        let pos = usize::from(word.tone_pos);
+        tone::target_for(self.style, tone::targets(codes, split), pos) != pos
+    }
+
+    /// The repaired word `start..end` (a syllable in prose with a mark to move), written into
+    /// `scratch`.
+    fn repair(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        scratch: &mut String,
+    ) -> Option<(usize, usize)> {
+        let source = &text[start..end];
+        let syllable = syllable::parse(source)?;
+        let (s, e) = shape::enclosing_token(text, start, end)?;
+        if shape::is_not_prose(&text[s..e]) {
+            return None;
+        }
+        scratch.clear();
+        syllable.write(self.style, scratch);
+        (scratch.as_str() != source).then_some((start, end))
     }
 
     /// Decides whether the word `start..end` changes.
@@ -316,6 +477,77 @@ struct Word {
     /// The first character is a combining mark or another non-starter.
     starts_with_mark: bool,
     letters: Letters,
+}
+
+/// What the fast scan learns of a word made only of ASCII letters and precomposed
+/// Vietnamese letters (the common case): its letter codes and where its marks are.
+#[derive(Clone, Copy)]
+struct FastWord {
+    len: usize,
+    codes: [u8; MAX_LETTERS],
+    letters: u8,
+    tones: u8,
+    tone_pos: u8,
+    vowels: u8,
+}
+
+/// The fast scan, straight from the bytes. `None` when the word holds anything else (or
+/// `start` is on no letter): [`scan_word`] then does the general scan.
+#[inline]
+fn fast_word(text: &str, start: usize) -> Option<FastWord> {
+    let bytes = text.as_bytes();
+    let mut word = FastWord {
+        len: 0,
+        codes: [0; MAX_LETTERS],
+        letters: 0,
+        tones: 0,
+        tone_pos: 0,
+        vowels: 0,
+    };
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        let (found, len) = if b < 0x80 {
+            (letter::letter_of_code_point(u32::from(b)), 1)
+        } else if (0xC3..=0xC6).contains(&b) {
+            let b1 = *bytes.get(i + 1)?;
+            let cp = (u32::from(b & 0x1F) << 6) | u32::from(b1 & 0x3F);
+            (letter::letter_of_code_point(cp), 2)
+        } else if b == 0xE1 {
+            let b1 = *bytes.get(i + 1)?;
+            let b2 = *bytes.get(i + 2)?;
+            let cp = 0x1000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            (letter::letter_of_code_point(cp), 3)
+        } else {
+            (None, 0)
+        };
+        let Some(found) = found else {
+            if b < 0x80 {
+                break;
+            }
+            // Another character: the word ends before it unless it belongs to a word.
+            let c = text.get(i..)?.chars().next()?;
+            if letter::is_word_char(c) {
+                return None;
+            }
+            break;
+        };
+        let at = usize::from(word.letters);
+        if found.tone != 0 {
+            word.tones = word.tones.saturating_add(1);
+            word.tone_pos = word.letters;
+        }
+        word.vowels = word.vowels.saturating_add(u8::from(found.is_vowel()));
+        if let Some(slot) = word.codes.get_mut(at) {
+            *slot = found.code;
+        }
+        word.letters = word.letters.saturating_add(1);
+        i += len;
+    }
+    if i == start {
+        return None;
+    }
+    word.len = i - start;
+    Some(word)
 }
 
 /// Scans the word that starts at `start` (which is on a word character: a letter of any

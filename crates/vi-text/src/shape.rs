@@ -45,6 +45,15 @@ pub(crate) fn enclosing_token(text: &str, start: usize, end: usize) -> Option<(u
 /// The test runs on the folded token (no diacritics), so that it gives the same answer
 /// whatever the token's Unicode form and tone-mark placement.
 pub(crate) fn is_not_prose(token: &str) -> bool {
+    // Most tokens hold no marker byte at all.
+    if !token.bytes().any(|b| {
+        matches!(
+            b,
+            b'.' | b'/' | b':' | b'@' | b'\\' | b'`' | b'{' | b'}' | b'<' | b'>' | b'=' | b'|'
+        ) || b == 0xE2
+    }) {
+        return false;
+    }
     let folded = crate::fold::fold(token);
     is_not_prose_folded(&folded)
 }

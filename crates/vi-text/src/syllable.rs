@@ -118,10 +118,13 @@ fn build(decoded: &Letters, any_tone: bool) -> Option<Syllable> {
         offsets: [0; 4],
     };
     syllable.fill_spelling(split);
+    let spelling = syllable.spelling();
+    let [initial_end, _, vowels_end, rhyme_start] = syllable.offsets.map(usize::from);
+    let part = |range: std::ops::Range<usize>| spelling.get(range).unwrap_or("");
     if !valid(
-        syllable.initial(),
-        syllable.rhyme(),
-        syllable.final_consonant(),
+        part(0..initial_end),
+        part(rhyme_start..spelling.len()),
+        part(vowels_end..spelling.len()),
         if any_tone { Tone::Sac } else { tone },
     ) {
         return None;
@@ -320,27 +323,17 @@ pub const INITIALS: [&str; 28] = [
 
 /// Rhymes after every initial but `qu` (with `iê`; the empty initial writes `yê`).
 const RHYMES: &[&str] = &[
-    "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay", //
-    "ăc", "ăm", "ăn", "ăng", "ăp", "ăt", //
-    "âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây", //
-    "e", "ec", "em", "en", "eng", "eo", "ep", "et", //
-    "ê", "êch", "êm", "ên", "ênh", "êp", "êt", "êu", //
-    "i", "ia", "ich", "im", "in", "inh", "ip", "it", "iu", //
-    "iêc", "iêm", "iên", "iêng", "iêp", "iêt", "iêu", //
-    "o", "oc", "oi", "om", "on", "ong", "op", "ot", "ooc", "oong", //
-    "ô", "ôc", "ôi", "ôm", "ôn", "ông", "ôp", "ôt", //
-    "ơ", "ơi", "ơm", "ơn", "ơp", "ơt", //
-    "u", "ua", "uc", "ui", "um", "un", "ung", "up", "ut", //
-    "uôc", "uôi", "uôm", "uôn", "uông", "uôt", //
-    "ư", "ưa", "ưc", "ưi", "ưng", "ưt", "ưu", //
-    "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt", "ươu", //
-    // with the medial o/u
-    "oa", "oac", "oach", "oai", "oam", "oan", "oang", "oanh", "oao", "oap", "oat", "oay", //
-    "oăc", "oăm", "oăn", "oăng", "oăt", //
-    "oe", "oen", "oeo", "oet", //
-    "uân", "uâng", "uât", "uây", //
-    "uê", "uêch", "uênh", "uơ", //
-    "uy", "uya", "uych", "uyn", "uynh", "uyp", "uyt", "uyu", "uyên", "uyêt", //
+    "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay", "e", "ec",
+    "em", "en", "eng", "eo", "ep", "et", "i", "ia", "ich", "im", "in", "inh", "ip", "it", "iu",
+    "iêc", "iêm", "iên", "iêng", "iêp", "iêt", "iêu", "o", "oa", "oac", "oach", "oai", "oam",
+    "oan", "oang", "oanh", "oao", "oap", "oat", "oay", "oc", "oe", "oen", "oeo", "oet", "oi", "om",
+    "on", "ong", "ooc", "oong", "op", "ot", "oăc", "oăm", "oăn", "oăng", "oăt", "u", "ua", "uc",
+    "ui", "um", "un", "ung", "up", "ut", "uy", "uya", "uych", "uyn", "uynh", "uyp", "uyt", "uyu",
+    "uyên", "uyêt", "uân", "uâng", "uât", "uây", "uê", "uêch", "uênh", "uôc", "uôi", "uôm", "uôn",
+    "uông", "uôt", "uơ", "âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây", "ê", "êch", "êm", "ên",
+    "ênh", "êp", "êt", "êu", "ô", "ôc", "ôi", "ôm", "ôn", "ông", "ôp", "ôt", "ăc", "ăm", "ăn",
+    "ăng", "ăp", "ăt", "ơ", "ơi", "ơm", "ơn", "ơp", "ơt", "ư", "ưa", "ưc", "ưi", "ưng", "ưt", "ưu",
+    "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt", "ươu",
 ];
 
 /// The `yê` rhymes of the empty initial (yên, yêu, yết…) and the open `y`.
@@ -351,9 +344,9 @@ const Y_INITIALS: &[&str] = &["", "d", "h", "k", "l", "m", "n", "s", "t", "th", 
 
 /// Rhymes after `qu` (whose `u` is the medial).
 const QU_RHYMES: &[&str] = &[
-    "a", "ac", "ach", "ai", "an", "ang", "anh", "ao", "at", "au", "ay", "ăc", "ăm", "ăn", "ăng",
-    "ăp", "ăt", "ân", "âng", "ât", "ây", "e", "en", "eo", "et", "ê", "êch", "ên", "ênh", "êt", "ơ",
-    "i", "it", "y", "ych", "ynh", "yt", "yên", "yêt", "ôc",
+    "a", "ac", "ach", "ai", "an", "ang", "anh", "ao", "at", "au", "ay", "e", "en", "eo", "et", "i",
+    "it", "y", "ych", "ynh", "yt", "yên", "yêt", "ân", "âng", "ât", "ây", "ê", "êch", "ên", "ênh",
+    "êt", "ôc", "ăc", "ăm", "ăn", "ăng", "ăp", "ăt", "ơ",
 ];
 
 /// Loan words with a labial initial and a medial (xe buýt, voan, tiền boa).
@@ -378,12 +371,15 @@ fn valid(initial: &str, rhyme: &str, final_consonant: &str, tone: Tone) -> bool 
     if is_stop(final_consonant) && !tone.fits_stop_final() {
         return false;
     }
-    let in_rhymes = RHYMES.contains(&rhyme);
+    let in_rhymes = RHYMES.binary_search(&rhyme).is_ok();
     let front = is_front(rhyme);
     let medial = has_medial(rhyme);
     match initial {
-        "qu" => QU_RHYMES.contains(&rhyme),
-        "" => (in_rhymes && !rhyme.starts_with("iê")) || EMPTY_INITIAL_RHYMES.contains(&rhyme),
+        "qu" => QU_RHYMES.binary_search(&rhyme).is_ok(),
+        "" => {
+            (in_rhymes && !rhyme.starts_with("iê"))
+                || EMPTY_INITIAL_RHYMES.binary_search(&rhyme).is_ok()
+        }
         "gi" => in_rhymes && !medial && !rhyme.starts_with("ia"),
         _ => {
             let ok_rhyme = in_rhymes || (rhyme == "y" && Y_INITIALS.contains(&initial));
@@ -460,6 +456,13 @@ fn spell<'a>(initial: &str, rhyme: &str, buf: &'a mut [u8]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tables_are_sorted_for_binary_search() {
+        for table in [RHYMES, QU_RHYMES, EMPTY_INITIAL_RHYMES, Y_INITIALS] {
+            assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
+        }
+    }
 
     #[test]
     fn parts_of_syllables() {

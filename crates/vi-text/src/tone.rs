@@ -20,6 +20,29 @@
 //! ```
 
 use crate::letter::{Letter, code};
+
+/// Anything that names a letter code: a decoded [`Letter`] or a bare code.
+pub(crate) trait Code: Copy {
+    fn code(self) -> u8;
+    #[inline]
+    fn is_vowel(self) -> bool {
+        self.code() < 12
+    }
+}
+
+impl Code for Letter {
+    #[inline]
+    fn code(self) -> u8 {
+        self.code
+    }
+}
+
+impl Code for u8 {
+    #[inline]
+    fn code(self) -> u8 {
+        self
+    }
+}
 use std::fmt;
 use std::str::FromStr;
 
@@ -161,11 +184,11 @@ pub(crate) struct Split {
 /// `qu`/`gi` rules. `None` when the shape is not one syllable (no vowel, a vowel after the
 /// final, a foreign letter, more than three vowels).
 #[inline]
-pub(crate) fn split(letters: &[Letter]) -> Option<Split> {
+pub(crate) fn split<L: Code>(letters: &[L]) -> Option<Split> {
     let len = letters.len();
     let mut i = 0;
     while i < len && !letters[i].is_vowel() {
-        if letters[i].code == code::FOREIGN {
+        if letters[i].code() == code::FOREIGN {
             return None;
         }
         i += 1;
@@ -174,8 +197,8 @@ pub(crate) fn split(letters: &[Letter]) -> Option<Split> {
         return None;
     }
     let (initial, vowels) = if i == 1 && len > 2 {
-        let first = letters[0].code;
-        let second = letters[1].code;
+        let first = letters[0].code();
+        let second = letters[1].code();
         if first == code::Q && second == code::U && letters[2].is_vowel() {
             (2, 2)
         } else if first == code::G && second == code::I {
@@ -187,7 +210,7 @@ pub(crate) fn split(letters: &[Letter]) -> Option<Split> {
         } else {
             (1, 1)
         }
-    } else if i == 1 && len == 2 && letters[0].code == code::G && letters[1].code == code::I {
+    } else if i == 1 && len == 2 && letters[0].code() == code::G && letters[1].code() == code::I {
         (2, 1)
     } else {
         (i, i)
@@ -200,7 +223,7 @@ pub(crate) fn split(letters: &[Letter]) -> Option<Split> {
         return None;
     }
     for letter in &letters[end..] {
-        if letter.is_vowel() || letter.code == code::FOREIGN {
+        if letter.is_vowel() || letter.code() == code::FOREIGN {
             return None;
         }
     }
@@ -222,9 +245,9 @@ fn has_quality(code: u8) -> bool {
 
 /// Indices of the letter that carries the tone mark in the old and the new style.
 #[inline]
-pub(crate) fn targets(letters: &[Letter], split: Split) -> (usize, usize) {
+pub(crate) fn targets<L: Code>(letters: &[L], split: Split) -> (usize, usize) {
     let group = &letters[split.vowels..split.end];
-    if let Some(last) = group.iter().rposition(|l| has_quality(l.code)) {
+    if let Some(last) = group.iter().rposition(|l| has_quality(l.code())) {
         let at = split.vowels + last;
         return (at, at);
     }
@@ -234,7 +257,7 @@ pub(crate) fn targets(letters: &[Letter], split: Split) -> (usize, usize) {
             if split.end < letters.len() {
                 split.vowels + 1
             } else {
-                let pair = (group[0].code, group[1].code);
+                let pair = (group[0].code(), group[1].code());
                 if matches!(
                     pair,
                     (code::O, code::A) | (code::O, code::E) | (code::U, code::Y)
