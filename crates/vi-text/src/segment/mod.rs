@@ -6,7 +6,8 @@
 //! 1. **Atoms.** The line is pre-tokenized ([`crate::tokenize`]): syllables, punctuation,
 //!    numbers, dates, URLs… each with its byte span. Underscores of already segmented text
 //!    are undone (read as spaces), unless [`SegmentOptions::keep_existing`] asks to trust
-//!    them. With [`SegmentOptions::pretokenized`], every whitespace-separated chunk is one
+//!    the existing segmentation. An underscore between two syllables is a separator, like a
+//!    space: it belongs to no token. With [`SegmentOptions::pretokenized`], every whitespace-separated chunk is one
 //!    atom instead, never split.
 //! 2. **Constraints.** Only gaps between two words or numbers separated by whitespace or
 //!    underscores can be joined. A foreign word is never glued to a Vietnamese syllable of
@@ -113,9 +114,10 @@ pub struct SegmentOptions {
     /// Every whitespace-separated chunk is an atom: it is never split, only joined to its
     /// neighbours (the evaluation mode, for text tokenized elsewhere).
     pub pretokenized: bool,
-    /// Trust the underscores of already segmented input: syllables joined by `_` stay one
-    /// word, and the ends of such a word stay word boundaries. Without it, underscores are
-    /// read as spaces and the text is segmented anew.
+    /// Trust the segmentation of already segmented input: in a line with at least one word
+    /// written with underscores (`bí_mật`), syllables joined by `_` stay one word and every
+    /// other gap stays a word boundary; lines without underscores are segmented. Without it,
+    /// underscores are read as spaces and every line is segmented anew.
     pub keep_existing: bool,
 }
 
@@ -391,20 +393,17 @@ pub(crate) fn prepare(
     decode::maximal_matching(&atoms.atoms, &mut work.flags);
 }
 
-/// Underscore gaps become forced joins, and the ends of each underscored word forced splits.
+/// A line with words written with underscores is taken as segmented: its underscore gaps
+/// become forced joins and every other gap a forced split. A line without any is left to the
+/// model.
 fn keep_underscored(atoms: &mut [atoms::Atom]) {
     let n = atoms.len();
-    for atom in atoms.iter_mut().take(n.saturating_sub(1)) {
-        if atom.underscore {
-            atom.gap = Gap::Join;
-        }
+    let gaps = n.saturating_sub(1);
+    if !atoms.iter().take(gaps).any(|a| a.underscore) {
+        return;
     }
-    for g in 0..n.saturating_sub(1) {
-        let in_word_before = g > 0 && atoms[g - 1].underscore;
-        let in_word_after = atoms.get(g + 1).is_some_and(|a| a.underscore);
-        if !atoms[g].underscore && (in_word_before || in_word_after) {
-            atoms[g].gap = Gap::Split;
-        }
+    for atom in atoms.iter_mut().take(gaps) {
+        atom.gap = if atom.underscore { Gap::Join } else { Gap::Split };
     }
 }
 

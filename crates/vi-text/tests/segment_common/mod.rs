@@ -34,3 +34,15 @@ pub fn words() -> WordLexicon {
         .expect("lexicon build");
     WordLexicon::open_verified(&path).expect("lexicon")
 }
+
+/// The segmenter of the committed model and the vendored word list, built once.
+pub fn segmenter() -> &'static vi_text::segment::Segmenter {
+    use std::sync::OnceLock;
+    use vi_text::segment::{MODEL_FILE_NAME, SegmentModel, Segmenter};
+    static SEGMENTER: OnceLock<Segmenter> = OnceLock::new();
+    SEGMENTER.get_or_init(|| {
+        let model = SegmentModel::open(workspace().join("data/models").join(MODEL_FILE_NAME))
+            .expect("committed model");
+        Segmenter::new(model, Some(words()))
+    })
+}
