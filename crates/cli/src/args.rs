@@ -241,7 +241,8 @@ pub struct SegmentArgs {
     /// Extra words, one per line (syllables separated by spaces or `_`): always kept whole.
     #[arg(long, value_name = "FILE")]
     pub user_dict: Option<std::path::PathBuf>,
-    /// Trust the input's underscores: words written `bí_mật` stay as they are. Without it,
+    /// Trust already segmented input: a line with words written `bí_mật` keeps its
+    /// segmentation as it is (lines without underscores are segmented). Without it,
     /// underscores are read as spaces and the text is segmented anew.
     #[arg(long)]
     pub keep_existing: bool,

@@ -403,7 +403,11 @@ fn keep_underscored(atoms: &mut [atoms::Atom]) {
         return;
     }
     for atom in atoms.iter_mut().take(gaps) {
-        atom.gap = if atom.underscore { Gap::Join } else { Gap::Split };
+        atom.gap = if atom.underscore {
+            Gap::Join
+        } else {
+            Gap::Split
+        };
     }
 }
 
