@@ -68,9 +68,23 @@ struct Scratch {
     candidates: Vec<Candidate>,
 }
 
+/// Most forms the per-thread memo keeps; once full, new forms are analysed but not kept.
+const MEMO_CAPACITY: usize = 1 << 16;
+
+/// Per-thread memo of analysed forms (exact form as written), for one lemmatizer at a time.
+#[derive(Default)]
+struct Memo {
+    owner: u64,
+    map: HashMap<Box<str>, Cached, FxBuildHasher>,
+}
+
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
 }
+
+/// Identifies lemmatizer instances, so that a thread's memo serves only the one that filled it.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// A precomputed answer for a lower-case form key.
 #[derive(Debug, Clone)]
@@ -89,6 +103,8 @@ pub struct UkLemmatizer {
     /// Log prior of each tag, from the ranking table.
     prior: [f32; Upos::ALL.len()],
     cache: HashMap<Box<str>, Cached, FxBuildHasher>,
+    /// This instance's identity in the per-thread memo (renewed when the tables change).
+    id: u64,
 }
 
 /// What shape of word a form is.
@@ -169,6 +185,7 @@ impl UkLemmatizer {
             rank: RankTable::default(),
             prior: [0.0; Upos::ALL.len()],
             cache: HashMap::default(),
+            id: 0,
         };
         lemmatizer.set_rank_table(rank);
         lemmatizer
@@ -184,6 +201,7 @@ impl UkLemmatizer {
             }
         }
         let old = std::mem::replace(&mut self.rank, rank);
+        self.id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.fill_cache();
         old
     }
@@ -253,7 +271,34 @@ impl UkLemmatizer {
             lemma.push_str(&hit.lemma);
             return Some((hit.upos, hit.guessed));
         }
-        self.analyse(form, lemma)
+        MEMO.with(|cell| {
+            let Ok(mut memo) = cell.try_borrow_mut() else {
+                return self.analyse(form, lemma);
+            };
+            if memo.owner != self.id {
+                memo.map.clear();
+                memo.owner = self.id;
+            }
+            if let Some(hit) = memo.map.get(form) {
+                lemma.clear();
+                lemma.push_str(&hit.lemma);
+                return Some((hit.upos, hit.guessed));
+            }
+            let result = self.analyse(form, lemma);
+            if let Some((upos, guessed)) = result
+                && memo.map.len() < MEMO_CAPACITY
+            {
+                memo.map.insert(
+                    form.into(),
+                    Cached {
+                        lemma: lemma.as_str().into(),
+                        upos,
+                        guessed,
+                    },
+                );
+            }
+            result
+        })
     }
 
     /// Every candidate lemma of `form` with its tag, best first (allocated; for inspection and
