@@ -190,6 +190,12 @@ impl AnyNode {
         if i >= self.ntrans {
             return None;
         }
+        self.target_and_output(data, i)
+    }
+
+    /// Target address and output of transition `i` (in input order).
+    #[inline]
+    fn target_and_output(&self, data: &[u8], i: usize) -> Option<(usize, u64)> {
         let delta_at = self.inputs.checked_sub((i + 1).checked_mul(self.tsize)?)?;
         let delta = usize::try_from(unpack(data, delta_at, self.tsize)?).ok()?;
         let target = if delta == EMPTY_ADDRESS {
@@ -207,6 +213,150 @@ impl AnyNode {
             )?
         };
         Some((target, out))
+    }
+
+    /// Transition `i` (in input order): input byte, target address, output.
+    #[inline]
+    fn transition(&self, data: &[u8], i: usize) -> Option<(u8, usize, u64)> {
+        // Inputs are stored in reverse order, just below the index (or the sizes byte).
+        let input = *data.get(self.inputs.checked_add(self.ntrans.checked_sub(i + 1)?)?)?;
+        let (target, out) = self.target_and_output(data, i)?;
+        Some((input, target, out))
+    }
+}
+
+impl Node {
+    /// Number of transitions.
+    #[inline]
+    fn len(&self) -> usize {
+        match self {
+            Node::EmptyFinal => 0,
+            Node::Next { .. } | Node::One { .. } => 1,
+            Node::Any(node) => node.ntrans,
+        }
+    }
+
+    /// Transition `i` (in input order): input byte, target address, output.
+    #[inline]
+    fn transition(&self, data: &[u8], i: usize) -> Option<(u8, usize, u64)> {
+        match *self {
+            Node::EmptyFinal => None,
+            Node::Next { input, target } => (i == 0).then_some((input, target, 0)),
+            Node::One { input, target, out } => (i == 0).then_some((input, target, out)),
+            Node::Any(node) => node.transition(data, i),
+        }
+    }
+}
+
+/// Why [`for_each_key`] stopped early.
+#[derive(Debug)]
+pub(crate) enum WalkError<E> {
+    /// A node could not be decoded, or a transition does not lead to a lower address (which
+    /// every fst written by `fst` does: nodes are written after their targets).
+    Damaged { key: Vec<u8> },
+    /// The visitor returned an error.
+    Visitor(E),
+}
+
+/// Visits every key of the fst in order with its value and a per-key state folded over its
+/// bytes by `step` (from `init`), without allocating per key. Each trie edge is followed once,
+/// and `step` runs once per edge, so prefix-wise state (UTF-8 validity, character and
+/// separator counts) costs O(1) per key on average.
+///
+/// Terminates on any input: every transition must lead to a lower address.
+pub(crate) fn for_each_key<S: Copy, E>(
+    data: &[u8],
+    root: usize,
+    init: S,
+    step: impl Fn(S, u8) -> S,
+    mut visit: impl FnMut(&[u8], u64, S) -> Result<(), E>,
+) -> Result<(), WalkError<E>> {
+    struct Frame<S> {
+        node: Node,
+        addr: usize,
+        next: usize,
+        output: u64,
+        state: S,
+    }
+    let mut key = Vec::new();
+    let damaged = |key: &[u8]| WalkError::Damaged { key: key.to_vec() };
+    let root_node = Node::decode(data, root).ok_or_else(|| damaged(&[]))?;
+    if let Some(final_output) = root_node.final_output(data) {
+        visit(&key, final_output, init).map_err(WalkError::Visitor)?;
+    }
+    let mut stack = vec![Frame {
+        node: root_node,
+        addr: root,
+        next: 0,
+        output: 0,
+        state: init,
+    }];
+    while let Some(frame) = stack.last_mut() {
+        if frame.next >= frame.node.len() {
+            stack.pop();
+            key.pop();
+            continue;
+        }
+        let i = frame.next;
+        frame.next += 1;
+        let Some((input, target, out)) = frame.node.transition(data, i) else {
+            return Err(damaged(&key));
+        };
+        if target >= frame.addr && target != EMPTY_ADDRESS {
+            return Err(damaged(&key));
+        }
+        let Some(node) = Node::decode(data, target) else {
+            return Err(damaged(&key));
+        };
+        let output = frame.output.wrapping_add(out);
+        let state = step(frame.state, input);
+        key.push(input);
+        if let Some(final_output) = node.final_output(data) {
+            visit(&key, output.wrapping_add(final_output), state).map_err(WalkError::Visitor)?;
+        }
+        stack.push(Frame {
+            node,
+            addr: target,
+            next: 0,
+            output,
+            state,
+        });
+    }
+    Ok(())
+}
+
+/// Incremental UTF-8 validation: a state per prefix, [`UTF8_ACCEPT`] after a complete valid
+/// sequence, [`UTF8_REJECT`] (absorbing) after an invalid byte.
+pub(crate) const UTF8_ACCEPT: u8 = 0;
+/// See [`UTF8_ACCEPT`].
+pub(crate) const UTF8_REJECT: u8 = 8;
+
+/// The UTF-8 validation state after `byte` (RFC 3629: no overlongs, surrogates, or code points
+/// above U+10FFFF).
+#[inline]
+pub(crate) fn utf8_step(state: u8, byte: u8) -> u8 {
+    // 1..=3: continuation bytes still expected; 4..=7: first continuation byte restricted.
+    let cont = (0x80..=0xBF).contains(&byte);
+    match state {
+        UTF8_ACCEPT => match byte {
+            0x00..=0x7F => UTF8_ACCEPT,
+            0xC2..=0xDF => 1,
+            0xE0 => 4,
+            0xED => 5,
+            0xE1..=0xEC | 0xEE..=0xEF => 2,
+            0xF0 => 6,
+            0xF1..=0xF3 => 3,
+            0xF4 => 7,
+            _ => UTF8_REJECT,
+        },
+        1 if cont => UTF8_ACCEPT,
+        2 if cont => 1,
+        3 if cont => 2,
+        4 if (0xA0..=0xBF).contains(&byte) => 1,
+        5 if (0x80..=0x9F).contains(&byte) => 1,
+        6 if (0x90..=0xBF).contains(&byte) => 2,
+        7 if (0x80..=0x8F).contains(&byte) => 2,
+        _ => UTF8_REJECT,
     }
 }
 
@@ -350,6 +500,91 @@ mod tests {
     }
 
     #[test]
+    fn utf8_steps_agree_with_std() {
+        let mut samples: Vec<Vec<u8>> = vec![
+            b"abc".to_vec(),
+            "nhà nước".as_bytes().to_vec(),
+            "київ".as_bytes().to_vec(),
+            "𝄞".as_bytes().to_vec(),
+            vec![0xC0, 0x80],
+            vec![0xED, 0xA0, 0x80],
+            vec![0xF4, 0x90, 0x80, 0x80],
+            vec![0xE0, 0x80, 0x80],
+            vec![0xF0, 0x80, 0x80, 0x80],
+            vec![0xE2, 0x82],
+            vec![0x80],
+        ];
+        // Every 1- and 2-byte string, and 3-byte strings over interesting bytes.
+        let interesting = [
+            0x00u8, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xED,
+            0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
+        ];
+        for a in 0..=255u8 {
+            samples.push(vec![a]);
+            for b in 0..=255u8 {
+                samples.push(vec![a, b]);
+            }
+            for &b in &interesting {
+                for &c in &interesting {
+                    samples.push(vec![a, b, c]);
+                    for &d in &interesting {
+                        samples.push(vec![a, b, c, d]);
+                    }
+                }
+            }
+        }
+        for sample in samples {
+            let state = sample.iter().fold(UTF8_ACCEPT, |s, &b| utf8_step(s, b));
+            assert_eq!(
+                state == UTF8_ACCEPT,
+                std::str::from_utf8(&sample).is_ok(),
+                "{sample:x?}"
+            );
+        }
+    }
+
+    #[test]
+    fn for_each_key_agrees_with_fst_stream() {
+        use fst::Streamer;
+        let keys: Vec<(Vec<u8>, u64)> = {
+            let mut keys: Vec<(Vec<u8>, u64)> = (0..2000u32)
+                .map(|i| {
+                    (
+                        format!("{}{}", i % 37, i * 7919 % 1013).into_bytes(),
+                        u64::from(i) << (i % 40),
+                    )
+                })
+                .collect();
+            keys.extend((0..=255u8).map(|b| (vec![b'z', b], u64::from(b))));
+            keys.push((Vec::new(), 5));
+            keys.sort();
+            keys.dedup_by(|a, b| a.0 == b.0);
+            keys
+        };
+        let bytes = build(&keys);
+        let fst = fst::Map::new(bytes.clone()).unwrap();
+        let mut expected = Vec::new();
+        let mut stream = fst.stream();
+        while let Some((k, v)) = stream.next() {
+            expected.push((k.to_vec(), v, k.len()));
+        }
+        let mut found = Vec::new();
+        for_each_key(
+            &bytes,
+            root(&bytes),
+            0usize,
+            |n, _| n + 1,
+            |k, v, n| {
+                found.push((k.to_vec(), v, n));
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(found, expected);
+        assert_eq!(found.len(), keys.len());
+    }
+
+    #[test]
     fn damaged_bytes_never_panic() {
         let keys: Vec<(Vec<u8>, u64)> = (0..300u32)
             .map(|i| (format!("k{i:04}").into_bytes(), u64::from(i) * 77))
@@ -363,6 +598,17 @@ mod tests {
                 for (key, _) in keys.iter().step_by(37) {
                     let _ = get(&damaged, root, key);
                 }
+                let mut count = 0usize;
+                let _ = for_each_key(
+                    &damaged,
+                    root,
+                    (),
+                    |(), _| (),
+                    |_, _, ()| {
+                        count += 1;
+                        if count > 10_000 { Err(()) } else { Ok(()) }
+                    },
+                );
                 let _ = get(&damaged, root.wrapping_add(at), b"k0001");
             }
         }

@@ -186,6 +186,17 @@ impl WordLexicon {
         Ok(words)
     }
 
+    /// [`WordLexicon::open`] followed by [`Lexicon::verify_checksums`] (milliseconds): the fast
+    /// way to open an artifact built by vnuk.
+    ///
+    /// # Errors
+    /// Those of `open` and `verify_checksums`.
+    pub fn open_checked(path: impl AsRef<Path>) -> Result<WordLexicon> {
+        let lexicon = WordLexicon::open(path)?;
+        lexicon.lexicon.verify_checksums()?;
+        Ok(lexicon)
+    }
+
     /// Reads a Words lexicon from owned bytes.
     ///
     /// # Errors
@@ -329,7 +340,11 @@ pub(crate) fn verify_tables(lexicon: &Lexicon) -> Result<()> {
     let records: &[RawWordEntry] = bytemuck::try_cast_slice(table)
         .map_err(|e| lexicon.section_error(id, format!("cannot be read as records: {e}")))?;
     let mut expected_ordinal = 0u64;
-    lexicon.for_each_entry(|key, value| {
+    // The per-key state counts separators (saturating), so syllables cost O(1) per key.
+    let step = |separators: u32, byte: u8| {
+        separators.saturating_add(u32::from(byte == SYLLABLE_SEPARATOR))
+    };
+    lexicon.for_each_key(0u32, step, |key, value, separators| {
         if value != expected_ordinal {
             return Err(lexicon.section_error(
                 section::FST,
@@ -343,7 +358,7 @@ pub(crate) fn verify_tables(lexicon: &Lexicon) -> Result<()> {
             .ok()
             .and_then(|i| records.get(i))
             .ok_or_else(|| lexicon.section_error(id, format!("no entry for ordinal {value}")))?;
-        let syllables = syllable_count(key);
+        let syllables = u8::try_from(separators.saturating_add(1)).ok();
         if syllables != Some(record.syllables) {
             return Err(lexicon.section_error(
                 id,

@@ -247,6 +247,39 @@ fn corrupt_payloads_with_resealed_body_give_corrupt_section() {
 }
 
 #[test]
+fn open_checked_checks_bytes_not_structure() {
+    let dir = tempfile::tempdir().unwrap();
+    // A flipped payload byte: caught by the checksum.
+    let mut bytes = sample_words();
+    let entries = section_range(&bytes, section::WORD_ENTRIES);
+    bytes[entries.start] ^= 1;
+    let path = write(dir.path(), "flipped.vnlx", &bytes);
+    assert!(matches!(WordLexicon::open(&path), Ok(_)));
+    assert!(matches!(
+        WordLexicon::open_checked(&path),
+        Err(Error::BodyChecksum { .. })
+    ));
+    assert!(matches!(
+        Lexicon::open_checked(&path),
+        Err(Error::BodyChecksum { .. })
+    ));
+    // The same damage, resealed: the checksums pass, only the full verify sees the bad table.
+    let mut bytes = sample_words();
+    bytes[entries.start + 6] = 9; // syllable count
+    reseal(&mut bytes);
+    let path = write(dir.path(), "resealed.vnlx", &bytes);
+    let words = WordLexicon::open_checked(&path).unwrap();
+    assert!(matches!(words.verify(), Err(Error::CorruptSection { .. })));
+    assert!(matches!(
+        WordLexicon::open_verified(&path),
+        Err(Error::CorruptSection { .. })
+    ));
+    // Valid files pass both.
+    let path = write(dir.path(), "morph.vnlx", &sample_morph());
+    MorphLexicon::open_checked(&path).unwrap().verify().unwrap();
+}
+
+#[test]
 fn strip_longer_than_form_is_caught() {
     // Records of one set are shared by forms; a strip beyond the shortest form must fail verify.
     let mut bytes = sample_morph();

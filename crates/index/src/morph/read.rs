@@ -5,11 +5,10 @@ use std::path::Path;
 
 use core_model::Upos;
 
-use super::{
-    ANALYSIS_RECORD_LEN, LemmaCase, RESERVED_TAG_BIT, RawAnalysis, rebuild_lemma, strip_point,
-};
+use super::{ANALYSIS_RECORD_LEN, LemmaCase, RESERVED_TAG_BIT, RawAnalysis, rebuild_lemma};
 use crate::error::{Result, key_text};
 use crate::format::{LexiconKind, section};
+use crate::walk::{UTF8_ACCEPT, utf8_step};
 use crate::{Lexicon, LexiconInfo};
 
 /// A morphological lexicon opened for queries: form -> analyses (lemma, UPOS, flags).
@@ -73,6 +72,17 @@ impl MorphLexicon {
         let morph = MorphLexicon::open(path)?;
         morph.verify()?;
         Ok(morph)
+    }
+
+    /// [`MorphLexicon::open`] followed by [`Lexicon::verify_checksums`] (milliseconds): the fast
+    /// way to open an artifact built by vnuk.
+    ///
+    /// # Errors
+    /// Those of `open` and `verify_checksums`.
+    pub fn open_checked(path: impl AsRef<Path>) -> Result<MorphLexicon> {
+        let lexicon = MorphLexicon::open(path)?;
+        lexicon.lexicon.verify_checksums()?;
+        Ok(lexicon)
     }
 
     /// Reads a Morph lexicon from owned bytes.
@@ -380,35 +390,56 @@ pub(crate) fn verify_tables(lexicon: &Lexicon) -> Result<()> {
     )?;
     let set_count = set_offsets_bytes.len() / 4 - 1;
 
-    // Forms: valid UTF-8, set id in range, every strip fits the form.
-    lexicon.for_each_entry(|key, set| {
-        let form = std::str::from_utf8(key).map_err(|_| {
-            lexicon.section_error(
+    // The longest strip of each set, so that each form costs O(1).
+    let mut max_strip = vec![0u16; set_count];
+    for (set, slot) in max_strip.iter_mut().enumerate() {
+        let start = read_u32(set_offsets_bytes, set).unwrap_or(0) as usize;
+        let end = read_u32(set_offsets_bytes, set + 1).unwrap_or(0) as usize;
+        *slot = records
+            .get(start..end)
+            .unwrap_or(&[])
+            .iter()
+            .map(RawAnalysis::strip)
+            .max()
+            .unwrap_or(0);
+    }
+
+    // Forms: valid UTF-8, set id in range, every strip fits the form. The walk folds the UTF-8
+    // state and the character count over each key's bytes, once per trie edge.
+    let step = |(utf8, chars): (u8, u32), byte: u8| {
+        let is_char_start = byte & 0xC0 != 0x80;
+        (
+            utf8_step(utf8, byte),
+            chars.saturating_add(u32::from(is_char_start)),
+        )
+    };
+    lexicon.for_each_key((UTF8_ACCEPT, 0u32), step, |key, set, (utf8, chars)| {
+        if utf8 != UTF8_ACCEPT {
+            return Err(lexicon.section_error(
                 section::FST,
                 format!("form {:?} is not valid UTF-8", key_text(key)),
-            )
-        })?;
-        let set_index = usize::try_from(set)
+            ));
+        }
+        let strip = usize::try_from(set)
             .ok()
-            .filter(|&s| s < set_count)
+            .and_then(|s| max_strip.get(s))
             .ok_or_else(|| {
                 lexicon.section_error(
                     section::FST,
-                    format!("form {form:?} maps to set {set}, but there are {set_count} sets"),
+                    format!(
+                        "form {:?} maps to set {set}, but there are {set_count} sets",
+                        key_text(key)
+                    ),
                 )
             })?;
-        let start = read_u32(set_offsets_bytes, set_index).unwrap_or(0) as usize;
-        let end = read_u32(set_offsets_bytes, set_index + 1).unwrap_or(0) as usize;
-        for record in records.get(start..end).unwrap_or(&[]) {
-            if strip_point(form, record.strip()).is_none() {
-                return Err(lexicon.section_error(
-                    section::MORPH_ANALYSES,
-                    format!(
-                        "form {form:?}: a record strips {} characters",
-                        record.strip()
-                    ),
-                ));
-            }
+        if u32::from(*strip) > chars {
+            return Err(lexicon.section_error(
+                section::MORPH_ANALYSES,
+                format!(
+                    "form {:?}: a record strips {strip} characters",
+                    key_text(key)
+                ),
+            ));
         }
         Ok(())
     })
