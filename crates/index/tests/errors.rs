@@ -254,7 +254,7 @@ fn open_checked_checks_bytes_not_structure() {
     let entries = section_range(&bytes, section::WORD_ENTRIES);
     bytes[entries.start] ^= 1;
     let path = write(dir.path(), "flipped.vnlx", &bytes);
-    assert!(matches!(WordLexicon::open(&path), Ok(_)));
+    assert!(WordLexicon::open(&path).is_ok());
     assert!(matches!(
         WordLexicon::open_checked(&path),
         Err(Error::BodyChecksum { .. })
