@@ -74,22 +74,57 @@ fn build_data(data_dir: &std::path::Path, force: bool) -> ExitCode {
             None => println!("{name}: {} is fresh", outcome.path.display()),
         }
     }
-    if !segment_model(data_dir) {
+    if !segment_model(data_dir) || !lemma_rank_table(data_dir) {
         return ExitCode::from(1);
     }
     println!("done in {:.2} s", started.elapsed().as_secs_f64());
     ExitCode::SUCCESS
 }
 
-/// Retrains the committed Vietnamese segmentation model from `../shared` (UD-VTB train and
-/// dev) when it is there; the file is rewritten only when its bytes change.
-fn segment_model(data_dir: &std::path::Path) -> bool {
+/// `../shared` beside the workspace.
+fn shared_dir() -> std::path::PathBuf {
     let workspace = artifacts::default_data_dir();
-    let shared = workspace
+    workspace
         .parent()
         .unwrap_or(&workspace)
         .join("..")
-        .join("shared");
+        .join("shared")
+}
+
+/// Rebuilds the committed Ukrainian lemma ranking table from `../shared` (ParlaMint dev) when
+/// it is there; the file is rewritten only when its bytes change.
+fn lemma_rank_table(data_dir: &std::path::Path) -> bool {
+    use uk_text::lemmatize::rank;
+    let shared = shared_dir();
+    if !shared.join(rank::PARLAMINT_DEV).is_file() {
+        println!(
+            "uk-lemma-rank: {} is absent: keeping the committed table",
+            shared.join(rank::PARLAMINT_DEV).display()
+        );
+        return true;
+    }
+    let table = match rank::build_shipped(&shared) {
+        Ok(table) => table,
+        Err(error) => {
+            eprintln!("xtask: uk-lemma-rank: {error}");
+            return false;
+        }
+    };
+    let path = data_dir.join(rank::SHIPPED_PATH);
+    let changed = std::fs::read_to_string(&path).ok().as_deref() != Some(table.as_str());
+    if changed && let Err(error) = std::fs::write(&path, &table) {
+        eprintln!("xtask: uk-lemma-rank: cannot write {}: {error}", path.display());
+        return false;
+    }
+    let state = if changed { "rebuilt (changed)" } else { "rebuilt, unchanged" };
+    println!("uk-lemma-rank: {} {state}: {} bytes", path.display(), group(table.len() as u64));
+    true
+}
+
+/// Retrains the committed Vietnamese segmentation model from `../shared` (UD-VTB train and
+/// dev) when it is there; the file is rewritten only when its bytes change.
+fn segment_model(data_dir: &std::path::Path) -> bool {
+    let shared = shared_dir();
     match vnuk_cli::build_segment_model(data_dir, &shared) {
         Ok(vnuk_cli::SegmentModelOutcome::Skipped { missing }) => {
             println!(
