@@ -356,14 +356,34 @@ fn word_key(surface: &str, key: &mut String) -> Class {
         return Class::Viet;
     }
     lexicon_key(surface, key);
+    if surface.chars().any(|c| is_letter(c) && !is_latin(c)) {
+        // Another script (Cyrillic, Han, …): never part of a Vietnamese word.
+        return Class::Other;
+    }
+    let inner_mark = |c: char| matches!(c, '-' | '\'' | '’' | '\u{2010}' | '\u{2011}');
     if surface.chars().all(is_letter) {
+        Class::Foreign
+    } else if surface.chars().all(|c| is_letter(c) || inner_mark(c))
+        && !surface
+            .split(inner_mark)
+            .all(|part| syllable::parse(part).is_some())
+    {
+        // `Nagorno-Karabakh`, `Jean-Yves`, `O'Neill` (but not `Rịa-Vũng`).
         Class::Foreign
     } else {
         Class::Mixed
     }
 }
 
-/// The letter case of `surface`.
+/// True for letters of the Latin script (with their combining marks).
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c as u32, 0xC0..=0x24F | 0x300..=0x36F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A)
+}
+
+/// The letter case of `surface`: lower, title (starts with a capital, not all capitals:
+/// `Hà`, `McDonald`), upper (all capitals, at least two), or none (no cased letter, or a
+/// lower-case start with capitals inside: `iPhone`).
 fn case_of(surface: &str) -> Case {
     let mut first = None;
     let (mut upper, mut lower) = (0usize, 0usize);
@@ -376,13 +396,12 @@ fn case_of(surface: &str) -> Case {
             first.get_or_insert(false);
         }
     }
-    match (first, upper, lower) {
-        (None, ..) => Case::None,
-        (_, 0, _) => Case::Lower,
-        (Some(true), 1, _) => Case::Title,
-        (_, _, 0) if upper >= 2 => Case::Upper,
-        (_, _, 0) => Case::Title,
-        _ => Case::None,
+    match first {
+        None => Case::None,
+        Some(_) if upper == 0 => Case::Lower,
+        Some(true) if lower > 0 || upper == 1 => Case::Title,
+        Some(true) => Case::Upper,
+        Some(false) => Case::None,
     }
 }
 
@@ -396,7 +415,8 @@ mod tests {
         assert_eq!(case_of("Hòa"), Case::Title);
         assert_eq!(case_of("HÒA"), Case::Upper);
         assert_eq!(case_of("A"), Case::Title);
-        assert_eq!(case_of("VnExpress"), Case::None);
+        assert_eq!(case_of("VnExpress"), Case::Title);
+        assert_eq!(case_of("iPhone"), Case::None);
         assert_eq!(case_of("2024"), Case::None);
         assert_eq!(case_of("G20"), Case::Title);
     }

@@ -49,6 +49,7 @@ pub mod eval;
 mod features;
 pub mod gold;
 mod model;
+mod names;
 pub mod train;
 mod userdict;
 
@@ -386,6 +387,13 @@ pub(crate) fn prepare(
     if keep_existing {
         keep_underscored(&mut atoms.atoms);
     }
+    let arena = atoms.cache.arena();
+    names::join_foreign_runs(&mut atoms.atoms, |atom| {
+        let start = atom.key_start as usize;
+        arena
+            .get(start..start + atom.key_len as usize)
+            .unwrap_or("")
+    });
     atoms.lookup(dicts);
     if dicts.user.is_some() {
         force_user_words(&mut atoms.atoms);

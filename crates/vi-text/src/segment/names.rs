@@ -1,0 +1,238 @@
+//! Names written in foreign words (`Vladimir Putin`, `New York`, `The Moscow Times`): a run
+//! of two or more capitalised foreign words is one name, kept apart from its Vietnamese
+//! neighbours (`Tổng thống Nga Vladimir_Putin`). When such a run of three or more starts with
+//! the name of a country or a large city written in its foreign spelling, that place is a
+//! word of its own: `Tổng thống Azerbaijan Ilham_Aliyev`.
+//!
+//! The training data has few foreign names, so this is a rule rather than something the
+//! model learns; it only decides gaps the model would otherwise decide (free gaps). A
+//! capitalised Vietnamese-looking syllable between two foreign words belongs to the name
+//! (`Jean-Yves Le Drian`).
+
+use super::atoms::{Atom, Case, Class, Gap};
+
+/// Countries, territories and large cities whose foreign spelling is used in Vietnamese text
+/// (the Vietnamese names, `Nga`, `Mỹ`, `Thổ Nhĩ Kỳ`, are Vietnamese syllables and never start
+/// a foreign run). Lower case, sorted.
+const PLACES: [&str; 148] = [
+    "abuja",
+    "afghanistan",
+    "albania",
+    "algeria",
+    "amsterdam",
+    "angola",
+    "ankara",
+    "argentina",
+    "armenia",
+    "astana",
+    "athens",
+    "australia",
+    "austria",
+    "azerbaijan",
+    "baghdad",
+    "bahrain",
+    "baku",
+    "bangkok",
+    "bangladesh",
+    "beirut",
+    "belarus",
+    "belgium",
+    "belgrade",
+    "berlin",
+    "bhutan",
+    "bolivia",
+    "bosnia",
+    "botswana",
+    "brazil",
+    "brunei",
+    "brussels",
+    "budapest",
+    "bulgaria",
+    "cairo",
+    "california",
+    "cambodia",
+    "cameroon",
+    "canada",
+    "caracas",
+    "chile",
+    "colombia",
+    "congo",
+    "crimea",
+    "croatia",
+    "cuba",
+    "cyprus",
+    "damascus",
+    "denmark",
+    "doha",
+    "donbass",
+    "donetsk",
+    "dubai",
+    "ecuador",
+    "egypt",
+    "estonia",
+    "ethiopia",
+    "europe",
+    "fiji",
+    "finland",
+    "florida",
+    "gaza",
+    "geneva",
+    "georgia",
+    "ghana",
+    "greece",
+    "guatemala",
+    "haiti",
+    "havana",
+    "honduras",
+    "hungary",
+    "iceland",
+    "india",
+    "indonesia",
+    "iran",
+    "iraq",
+    "ireland",
+    "israel",
+    "istanbul",
+    "italia",
+    "italy",
+    "jakarta",
+    "jamaica",
+    "japan",
+    "jerusalem",
+    "jordan",
+    "kabul",
+    "kazakhstan",
+    "kenya",
+    "kharkiv",
+    "kherson",
+    "kiev",
+    "kosovo",
+    "kuwait",
+    "kyiv",
+    "kyrgyzstan",
+    "laos",
+    "latvia",
+    "lebanon",
+    "libya",
+    "lithuania",
+    "london",
+    "luhansk",
+    "madrid",
+    "malaysia",
+    "mali",
+    "mexico",
+    "minsk",
+    "moldova",
+    "mongolia",
+    "montenegro",
+    "morocco",
+    "moscow",
+    "moskva",
+    "myanmar",
+    "nepal",
+    "netherlands",
+    "nicaragua",
+    "niger",
+    "nigeria",
+    "norway",
+    "oman",
+    "pakistan",
+    "palestine",
+    "panama",
+    "paraguay",
+    "paris",
+    "peru",
+    "philippines",
+    "poland",
+    "portugal",
+    "qatar",
+    "riyadh",
+    "romania",
+    "rwanda",
+    "serbia",
+    "singapore",
+    "slovakia",
+    "slovenia",
+    "somalia",
+    "spain",
+    "sudan",
+    "sweden",
+    "syria",
+    "tehran",
+    "texas",
+    "tokyo",
+    "ukraine",
+    "uzbekistan",
+];
+
+/// True when `key` (a lookup key: lower case) names a place of [`PLACES`].
+fn is_place(key: &str) -> bool {
+    PLACES.binary_search(&key).is_ok()
+}
+
+/// A capitalised foreign word.
+#[inline]
+fn capitalised_foreign(atom: &Atom) -> bool {
+    atom.class == Class::Foreign && atom.case == Case::Title
+}
+
+/// Applies the rule to the free gaps of `atoms`; `key(atom)` is an atom's lookup key.
+pub(crate) fn join_foreign_runs<'k>(atoms: &mut [Atom], key: impl Fn(&Atom) -> &'k str) {
+    let n = atoms.len();
+    let mut i = 0;
+    while i < n {
+        if !capitalised_foreign(&atoms[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        loop {
+            if end + 1 < n && atoms[end].gap == Gap::Free && capitalised_foreign(&atoms[end + 1]) {
+                end += 1;
+            } else if end + 2 < n
+                && atoms[end].gap == Gap::Free
+                && atoms[end + 1].gap == Gap::Free
+                && atoms[end + 1].case == Case::Title
+                && atoms[end + 1].class == Class::Viet
+                && capitalised_foreign(&atoms[end + 2])
+            {
+                // A capitalised syllable between foreign words: `Jean-Yves Le Drian`.
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let mut start = i;
+        while end - start >= 2 && is_place(key(&atoms[start])) {
+            atoms[start].gap = Gap::Split;
+            start += 1;
+        }
+        if end > start {
+            for atom in &mut atoms[start..end] {
+                atom.gap = Gap::Join;
+            }
+            if start > 0 && atoms[start - 1].gap == Gap::Free {
+                atoms[start - 1].gap = Gap::Split;
+            }
+            if atoms[end].gap == Gap::Free {
+                atoms[end].gap = Gap::Split;
+            }
+        }
+        i = end + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_are_sorted_and_lower_case() {
+        assert!(PLACES.windows(2).all(|w| w[0] < w[1]), "not sorted");
+        assert!(
+            PLACES
+                .iter()
+                .all(|p| p.chars().all(|c| c.is_ascii_lowercase()))
+        );
+    }
+}
