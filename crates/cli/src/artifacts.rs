@@ -362,8 +362,9 @@ impl Artifact {
         }
     }
 
-    /// Opens the artifact verified (every byte checked), building it first when needed, and
-    /// rebuilding it once when verification fails and the sources are there.
+    /// Opens the artifact with its checksums checked (the body checksum and the fst's CRC,
+    /// milliseconds), building it first when needed, and rebuilding it once when the check
+    /// fails and the sources are there. `vnuk data verify` runs the full table check.
     fn open_with<T>(
         &self,
         data_dir: &Path,
@@ -388,20 +389,20 @@ pub fn ensure(data_dir: &Path) -> Result<Vec<PathBuf>, ArtifactError> {
     ARTIFACTS.iter().map(|a| a.ensure(data_dir)).collect()
 }
 
-/// The Ukrainian form lexicon, verified, built first if needed.
+/// The Ukrainian form lexicon, checksums checked, built first if needed.
 ///
 /// # Errors
 /// When it cannot be built or opened.
 pub fn open_morph(data_dir: &Path) -> Result<MorphLexicon, ArtifactError> {
-    UK_FORMS.open_with(data_dir, |path| MorphLexicon::open_verified(path))
+    UK_FORMS.open_with(data_dir, |path| MorphLexicon::open_checked(path))
 }
 
-/// The Vietnamese word lexicon, verified, built first if needed.
+/// The Vietnamese word lexicon, checksums checked, built first if needed.
 ///
 /// # Errors
 /// When it cannot be built or opened.
 pub fn open_words(data_dir: &Path) -> Result<WordLexicon, ArtifactError> {
-    VI_WORDS.open_with(data_dir, |path| WordLexicon::open_verified(path))
+    VI_WORDS.open_with(data_dir, |path| WordLexicon::open_checked(path))
 }
 
 /// One artifact considered by [`build_all`].

@@ -174,6 +174,20 @@ fn prefix_regex_and_fuzzy_queries() {
     let words: Vec<&str> = out.lines().filter_map(|l| l.split('\t').next()).collect();
     assert!(words.contains(&"hòa") && words.contains(&"hoa"), "{out}");
 
+    // Cyrillic keys too (fst's own Levenshtein automaton misses these).
+    let out = ok(&run(
+        data,
+        &["lookup", "--lang", "uk", "--fuzzy", "1", "переговрів"],
+    ));
+    assert!(out.contains("переговорів\tпереговори\tNOUN\n"), "{out}");
+    let out = ok(&run(
+        data,
+        &["lookup", "--lang", "uk", "--fuzzy", "1", "київ"],
+    ));
+    assert!(out.contains("київ\tКиїв\tPROPN\n"), "{out}");
+    let out = run(data, &["lookup", "--lang", "uk", "--fuzzy", "9", "київ"]);
+    assert_eq!(out.status.code(), Some(1));
+
     let out = run(data, &["lookup", "--lang", "uk", "--regex", "("]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("regex"));

@@ -9,6 +9,8 @@
 //! keys as written. Exit status: 0 when something was found, 4 when nothing matched, 1 when
 //! the lexicon cannot be opened or built or the query is invalid.
 
+mod levenshtein;
+
 use super::CommandError;
 use crate::args::LookupArgs;
 use crate::artifacts;
@@ -17,6 +19,9 @@ use index::{Lexicon, Matches, WordEntry};
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
+
+/// The largest `--fuzzy` distance (larger ones would walk most of the lexicon).
+pub const MAX_FUZZY_DISTANCE: u32 = 4;
 
 /// Exit status when the term matched nothing.
 pub const NOT_FOUND: u8 = 4;
@@ -125,7 +130,16 @@ fn each_key(
             }
         }
         Query::Prefix(key) => drain(lexicon.prefix(key.as_bytes()), limit, print)?,
-        Query::Fuzzy(key, distance) => drain(lexicon.fuzzy(key, distance)?, limit, print)?,
+        Query::Fuzzy(key, distance) => {
+            if distance > MAX_FUZZY_DISTANCE {
+                return Err(format!(
+                    "--fuzzy {distance}: at most {MAX_FUZZY_DISTANCE} edits are searched"
+                )
+                .into());
+            }
+            let automaton = levenshtein::Levenshtein::new(key, distance);
+            drain(lexicon.search(automaton), limit, print)?
+        }
         Query::Regex(pattern) => drain(lexicon.regex(pattern)?, limit, print)?,
     })
 }
