@@ -183,9 +183,22 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(dir)
         .map_err(|e| Error::io(path, "create a temporary file beside", e))?;
     tmp.write_all(bytes)
+        .and_then(|()| readable_by_all(tmp.as_file()))
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::io(path, "write", e))?;
     tmp.persist(path)
         .map_err(|e| Error::io(path, "rename the temporary file to", e.error))?;
+    Ok(())
+}
+
+/// Temporary files are created private (0600); a published lexicon is an ordinary data file.
+#[cfg(unix)]
+fn readable_by_all(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn readable_by_all(_: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }
