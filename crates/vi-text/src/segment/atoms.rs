@@ -258,8 +258,12 @@ impl Atoms {
         for i in 1..self.atoms.len() {
             let (left, right) = (self.atoms[i - 1], self.atoms[i]);
             let separated = left.span.end < right.span.start;
-            let underscore =
-                separated && tokenize::is_joiner_gap(text, left.span.end, right.span.start);
+            // A single space (the usual gap) is not a joiner; look closer only otherwise.
+            let single_space = right.span.start == left.span.end + 1
+                && text.as_bytes().get(left.span.end) == Some(&b' ');
+            let underscore = separated
+                && !single_space
+                && tokenize::is_joiner_gap(text, left.span.end, right.span.start);
             let free =
                 separated && left.joinable() && right.joinable() && compatible(&left, &right);
             let atom = &mut self.atoms[i - 1];

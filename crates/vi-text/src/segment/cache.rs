@@ -34,6 +34,17 @@ pub(crate) struct Entry {
     pub is_word: bool,
 }
 
+/// Byte equality of two slices of the same length, without a library call for the short
+/// slices syllables are.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() <= 16 {
+        a.iter().zip(b).all(|(x, y)| x == y)
+    } else {
+        a == b
+    }
+}
+
 /// The cache. `owner` identifies the dictionary the states belong to.
 #[derive(Debug, Default)]
 pub(crate) struct SurfaceCache {
@@ -84,9 +95,10 @@ impl SurfaceCache {
                 break;
             }
             let entry = self.entries[index as usize - 1];
-            if entry.surface_hash == hash {
+            if entry.surface_hash == hash && entry.surface_len as usize == surface.len() {
                 let start = entry.surface_start as usize;
-                if self.arena.get(start..start + entry.surface_len as usize) == Some(surface) {
+                let stored = self.arena.as_bytes().get(start..start + surface.len());
+                if stored.is_some_and(|stored| same_bytes(stored, surface.as_bytes())) {
                     return entry;
                 }
             }
@@ -133,7 +145,7 @@ impl SurfaceCache {
     }
 }
 
-/// Slots of the [`PairCache`].
+/// Slots of the [`PairCache`] (16 bytes each).
 const PAIR_SLOTS: usize = 1 << 14;
 
 /// A direct-mapped cache of dictionary steps from a state over one more atom: the state after
@@ -141,8 +153,8 @@ const PAIR_SLOTS: usize = 1 << 14;
 /// atom, so this saves most fst node visits.
 #[derive(Debug, Default)]
 pub(crate) struct PairCache {
-    tags: Vec<u64>,
-    values: Vec<u64>,
+    /// `(tag, value)`: tag 0 is an empty slot.
+    slots: Vec<(u64, u64)>,
 }
 
 const FINAL_BIT: u64 = 1 << 63;
@@ -150,24 +162,28 @@ const FINAL_BIT: u64 = 1 << 63;
 impl PairCache {
     /// Empties the cache (for another dictionary).
     pub fn clear(&mut self) {
-        self.tags.clear();
-        self.values.clear();
+        self.slots.clear();
     }
 
+    #[inline]
     fn tag(state: usize, key_hash: u64) -> u64 {
         let tag = (state as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ key_hash;
         tag | 1
+    }
+
+    #[inline]
+    fn slot(tag: u64) -> usize {
+        (tag >> 40) as usize & (PAIR_SLOTS - 1)
     }
 
     /// The cached step from `state` over the atom with key hash `key_hash`.
     #[inline]
     pub fn get(&self, state: usize, key_hash: u64) -> Option<(usize, bool)> {
         let tag = Self::tag(state, key_hash);
-        let slot = (tag >> 40) as usize & (PAIR_SLOTS - 1);
-        if self.tags.get(slot) != Some(&tag) {
+        let &(stored, value) = self.slots.get(Self::slot(tag))?;
+        if stored != tag {
             return None;
         }
-        let value = *self.values.get(slot)?;
         let next = value & !FINAL_BIT;
         let next = if next == !FINAL_BIT {
             NO_STATE
@@ -180,9 +196,8 @@ impl PairCache {
     /// Records a step.
     #[inline]
     pub fn put(&mut self, state: usize, key_hash: u64, next: usize, is_final: bool) {
-        if self.tags.is_empty() {
-            self.tags.resize(PAIR_SLOTS, 0);
-            self.values.resize(PAIR_SLOTS, 0);
+        if self.slots.is_empty() {
+            self.slots.resize(PAIR_SLOTS, (0, 0));
         }
         let next = if next == NO_STATE {
             !FINAL_BIT
@@ -192,8 +207,8 @@ impl PairCache {
             return;
         };
         let tag = Self::tag(state, key_hash);
-        let slot = (tag >> 40) as usize & (PAIR_SLOTS - 1);
-        self.tags[slot] = tag;
-        self.values[slot] = next | if is_final { FINAL_BIT } else { 0 };
+        if let Some(slot) = self.slots.get_mut(Self::slot(tag)) {
+            *slot = (tag, next | if is_final { FINAL_BIT } else { 0 });
+        }
     }
 }

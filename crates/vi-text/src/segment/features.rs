@@ -6,7 +6,7 @@
 use super::atoms::{Atom, Class, pseudo};
 
 /// Version of the feature set; bump on any change to [`gap_features`].
-pub(crate) const FEATURE_SET: u64 = 2;
+pub(crate) const FEATURE_SET: u64 = 3;
 
 /// Number of features of one gap.
 pub(crate) const FEATURES_PER_GAP: usize = 32;
@@ -89,11 +89,12 @@ const KN: u64 = 0xD6E8_FEB8_6659_FD93;
 const KV: u64 = 0xFF51_AFD7_ED55_8CCD;
 const KF: u64 = 0xC4CE_B9FE_1A85_EC53;
 
-/// Table index of a combined hash `h` of template `template`.
+/// Table index of a combined hash `h` of template `template`: multiplicative hashing of `h`
+/// salted with the template (the top bits of the product).
 #[inline(always)]
 fn index(template: u64, h: u64, bits: u32) -> u32 {
-    let h = (h ^ template.wrapping_mul(KF)).rotate_left(23) ^ h;
-    (h.wrapping_mul(KF) >> (64 - bits)) as u32
+    let salt = template.wrapping_mul(KV).rotate_left(31);
+    ((h ^ salt).wrapping_mul(KF) >> (64 - bits)) as u32
 }
 
 /// The atom at `i` (may be out of range: padding).

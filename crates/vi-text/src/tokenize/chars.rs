@@ -9,14 +9,22 @@ pub(crate) fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    if is_latin_letter(c) {
+        // Every Vietnamese letter, without a table lookup.
+        return true;
+    }
     match c as u32 {
-        // Latin-1 letters, Latin Extended-A and -B, combining diacritics, Latin Extended
-        // Additional: every Vietnamese letter, without a table lookup.
-        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x300..=0x36F | 0x1E00..=0x1EFF => true,
         // General punctuation and the symbol blocks after it.
         0x2000..=0x20CF => false,
         _ => is_word_char(c) || c.is_numeric(),
     }
+}
+
+/// True for the non-ASCII Latin letters of Vietnamese (and most European languages) and
+/// combining marks: a range check, no table lookup.
+#[inline]
+pub(crate) fn is_latin_letter(c: char) -> bool {
+    matches!(c as u32, 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x300..=0x36F | 0x1E00..=0x1EFF)
 }
 
 /// True for letters and combining marks (no digits).

@@ -95,7 +95,7 @@ fn scan_at(text: &str, pos: usize, c: char) -> (usize, TokenKind) {
             return (end, TokenKind::Hashtag);
         }
     }
-    if c.is_ascii_alphabetic() {
+    if c.is_ascii_alphabetic() || super::chars::is_latin_letter(c) {
         return word(text, pos, pos);
     }
     if c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()) {
