@@ -21,12 +21,13 @@
 //! ```
 //!
 //! The analyses of a form come back in a fixed order: closed-class entries first (in table
-//! order), then analyses where the form is the listed stem itself, then the others; ties go to
+//! order), then function words (DET, PRON, AUX, ADP, CCONJ, SCONJ, PART, NUM), then content
+//! words, then analyses whose tag was guessed from an unflagged stem's ending; ties go to
 //! lower-case lemmas, then lemma bytes.
 
 mod pos;
 
-pub use pos::{CLOSED_CLASS, flagged_upos, guess_unflagged};
+pub use pos::{CLOSED_CLASS, DETERMINER_STEMS, flagged_upos, guess_unflagged};
 
 use crate::hunspell::{AffixFile, Dictionary, Expander, Flag, HunspellError, Origin};
 use core_model::Upos;
@@ -37,7 +38,7 @@ use std::time::{Duration, Instant};
 
 /// Version of the build's output. Bump it whenever a change to this module, the hunspell
 /// reader or the tag tables changes the artifact, so that existing artifacts are seen as stale.
-pub const BUILD_FORMAT: u32 = 2;
+pub const BUILD_FORMAT: u32 = 3;
 
 /// The affix file, inside the source directory.
 pub const AFF_FILE: &str = "uk_UA.aff";
@@ -219,6 +220,10 @@ fn checksum(aff: &[u8], dic: &[u8]) -> u64 {
         hasher.update(lemma.as_bytes());
         hasher.update(&[0, *upos as u8]);
     }
+    for stem in pos::DETERMINER_STEMS {
+        hasher.update(stem.as_bytes());
+        hasher.update(b"\0");
+    }
     let mut key = String::new();
     for probe in KEY_PROBES {
         form_key(probe, &mut key);
@@ -249,8 +254,29 @@ struct Pair {
     flags: u8,
 }
 
-const RANK_DICTIONARY_FORM: u16 = 1000;
-const RANK_OTHER: u16 = 2000;
+/// The order of a dictionary analysis among a form's analyses (closed-class entries come
+/// first, ranked by their table position, below 1000): function words, then content words,
+/// then analyses whose tag was guessed from an unflagged stem's ending. (Preferring a form's
+/// analysis as a listed stem made no difference on UD-IU dev, so there is no such tier.)
+fn rank_of(upos: Upos, guessed: bool) -> u16 {
+    if guessed {
+        4000
+    } else if matches!(
+        upos,
+        Upos::Det
+            | Upos::Pron
+            | Upos::Aux
+            | Upos::Adp
+            | Upos::Cconj
+            | Upos::Sconj
+            | Upos::Part
+            | Upos::Num
+    ) {
+        1000
+    } else {
+        2000
+    }
+}
 
 /// The lemmas: dictionary stems first (index = stem number), then closed-class lemmas.
 #[derive(Default)]
@@ -380,7 +406,7 @@ fn collect(aff: &AffixFile, dic: &Dictionary, dic_path: &Path) -> Result<Collect
             lemma: stem,
             upos,
             flags: base_flags,
-            rank: RANK_OTHER,
+            rank: rank_of(upos, guessed),
             capitalised: entry.word.chars().next().is_some_and(char::is_uppercase),
         };
         expander.expand(&entry.word, &entry.flags, &mut |form, origin| {
@@ -391,12 +417,12 @@ fn collect(aff: &AffixFile, dic: &Dictionary, dic_path: &Path) -> Result<Collect
                 Analysed {
                     upos: Upos::Adv,
                     flags: FLAG_ADVERB,
+                    rank: rank_of(Upos::Adv, false),
                     ..stem_analysis
                 }
             } else if origin == Origin::default() {
                 Analysed {
                     flags: base_flags | FLAG_DICTIONARY_FORM,
-                    rank: RANK_DICTIONARY_FORM,
                     ..stem_analysis
                 }
             } else {

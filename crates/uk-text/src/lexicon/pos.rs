@@ -18,7 +18,7 @@
 //! | `n` `o` `p` | plural-only nouns and plural place names (ворота, Карпати) | NOUN / PROPN |
 //! | `C` `H` | surnames in -ов/-ев/-ін/-ів (Абакумов) | NOUN / PROPN |
 //! | `E` | adjectival declension: substantivised adjectives, surnames in -ський, place names in -е (чорноротий, Айвазовський, Новопідгірне) | ADJ / PROPN |
-//! | `j` `{` | adjectives and participles; capitalised ones are possessives (Антонидин) | ADJ / ADJ |
+//! | `j` `{` | adjectives and participles; capitalised ones are possessives (Антонидин); pronominal ones ([`DETERMINER_STEMS`]: який, такий, інший, …) are DET | ADJ / ADJ |
 //! | `R` | mixed "pronominal" declension: numerals (п'ять, двадцять) → NUM, один → NUM, pronominal words (цей, той, весь, мій, нічий) → DET, possessives in -ів/-їв/-ин → ADJ, neuters in -я/-а (кошеня) → NOUN | by ending |
 //! | `X` `Y` `Z` `]` `^` | verbs (infinitive stems; the classes generate finite forms, past, imperative, converbs, impersonal -но/-то) | VERB |
 //! | `q` | хто/що and their compounds (дехто, будь-що) | PRON |
@@ -32,11 +32,12 @@
 
 use core_model::Upos;
 
-/// A closed-class word: form, lemma, tag. Listed in the order analyses should come back.
+/// Closed-class and irregular words: form, lemma, tag. Listed in the order analyses should come
+/// back; they come before the dictionary's own analyses of the same form.
 ///
-/// Personal pronouns and the auxiliary бути are listed with all their forms (hunspell-uk
-/// lists them as separate unflagged stems, each its own lemma); the rest are uninflected
-/// function words.
+/// Personal pronouns, the auxiliary бути, могти and люди are listed with all their forms
+/// (hunspell-uk lists them as separate unflagged stems, each its own lemma); the rest are
+/// function words and frequent adverbs.
 pub const CLOSED_CLASS: &[(&str, &str, Upos)] = &[
     // Personal and reflexive pronouns.
     ("я", "я", Upos::Pron),
@@ -225,6 +226,82 @@ pub const CLOSED_CLASS: &[(&str, &str, Upos)] = &[
     ("сімсот", "сімсот", Upos::Num),
     ("вісімсот", "вісімсот", Upos::Num),
     ("дев'ятсот", "дев'ятсот", Upos::Num),
+    // Determiners hunspell-uk lists without flags.
+    ("кожен", "кожен", Upos::Det),
+    ("всі", "весь", Upos::Det),
+    ("усі", "весь", Upos::Det),
+    ("всіх", "весь", Upos::Det),
+    ("усіх", "весь", Upos::Det),
+    ("всім", "весь", Upos::Det),
+    ("усім", "весь", Upos::Det),
+    ("всіма", "весь", Upos::Det),
+    ("усіма", "весь", Upos::Det),
+    ("жоден", "жоден", Upos::Det),
+    // Frequent adverbs: hunspell-uk lists most of them without flags (so their ending would
+    // decide), or files them under a homonym (вже, дуже, може look like nouns or verbs).
+    ("вже", "вже", Upos::Adv),
+    ("уже", "уже", Upos::Adv),
+    ("ще", "ще", Upos::Adv),
+    ("дуже", "дуже", Upos::Adv),
+    ("також", "також", Upos::Adv),
+    ("теж", "теж", Upos::Adv),
+    ("так", "так", Upos::Adv),
+    ("тут", "тут", Upos::Adv),
+    ("там", "там", Upos::Adv),
+    ("де", "де", Upos::Adv),
+    ("куди", "куди", Upos::Adv),
+    ("звідки", "звідки", Upos::Adv),
+    ("тому", "тому", Upos::Adv),
+    ("чому", "чому", Upos::Adv),
+    ("тоді", "тоді", Upos::Adv),
+    ("тепер", "тепер", Upos::Adv),
+    ("зараз", "зараз", Upos::Adv),
+    ("нині", "нині", Upos::Adv),
+    ("сьогодні", "сьогодні", Upos::Adv),
+    ("вчора", "вчора", Upos::Adv),
+    ("завтра", "завтра", Upos::Adv),
+    ("завжди", "завжди", Upos::Adv),
+    ("ніколи", "ніколи", Upos::Adv),
+    ("іноді", "іноді", Upos::Adv),
+    ("потім", "потім", Upos::Adv),
+    ("досі", "досі", Upos::Adv),
+    ("разом", "разом", Upos::Adv),
+    ("трохи", "трохи", Upos::Adv),
+    ("майже", "майже", Upos::Adv),
+    ("зовсім", "зовсім", Upos::Adv),
+    ("цілком", "цілком", Upos::Adv),
+    ("взагалі", "взагалі", Upos::Adv),
+    ("загалом", "загалом", Upos::Adv),
+    ("наприклад", "наприклад", Upos::Adv),
+    ("зазвичай", "зазвичай", Upos::Adv),
+    ("настільки", "настільки", Upos::Adv),
+    ("вдома", "вдома", Upos::Adv),
+    ("можна", "можна", Upos::Adv),
+    ("треба", "треба", Upos::Adv),
+    ("більше", "більше", Upos::Adv),
+    ("менше", "менше", Upos::Adv),
+    ("далі", "далі", Upos::Adv),
+    ("раніше", "раніше", Upos::Adv),
+    ("добре", "добре", Upos::Adv),
+    ("багато", "багато", Upos::Adv),
+    ("знову", "знову", Upos::Adv),
+    ("нарешті", "нарешті", Upos::Adv),
+    // могти and люди: irregular forms hunspell-uk lists as separate stems.
+    ("може", "могти", Upos::Verb),
+    ("можу", "могти", Upos::Verb),
+    ("можеш", "могти", Upos::Verb),
+    ("можемо", "могти", Upos::Verb),
+    ("можете", "могти", Upos::Verb),
+    ("можуть", "могти", Upos::Verb),
+    ("міг", "могти", Upos::Verb),
+    ("могла", "могти", Upos::Verb),
+    ("могло", "могти", Upos::Verb),
+    ("могли", "могти", Upos::Verb),
+    ("люди", "людина", Upos::Noun),
+    ("людей", "людина", Upos::Noun),
+    ("людям", "людина", Upos::Noun),
+    ("людьми", "людина", Upos::Noun),
+    ("людях", "людина", Upos::Noun),
     // Interjections.
     ("ой", "ой", Upos::Intj),
     ("ах", "ах", Upos::Intj),
@@ -237,12 +314,50 @@ pub const CLOSED_CLASS: &[(&str, &str, Upos)] = &[
     ("овва", "овва", Upos::Intj),
 ];
 
+/// Pronominal adjectives tagged DET (as Universal Dependencies does for Ukrainian) although
+/// hunspell-uk inflects them like adjectives (flag `j`) or in class `R`.
+pub const DETERMINER_STEMS: &[&str] = &[
+    "який",
+    "такий",
+    "отакий",
+    "сякий",
+    "ніякий",
+    "якийсь",
+    "будь-який",
+    "деякий",
+    "всякий",
+    "усякий",
+    "кожний",
+    "інший",
+    "жодний",
+    "котрий",
+    "самий",
+    "чийсь",
+    "їхній",
+    "весь",
+    "увесь",
+    "ввесь",
+    "цей",
+    "той",
+    "оцей",
+    "отой",
+    "мій",
+    "твій",
+    "свій",
+    "наш",
+    "ваш",
+    "сам",
+    "чий",
+    "нічий",
+];
+
 /// The tag of a stem from its flags (see the module table); `None` when the stem has no flag
 /// that names an inflection class.
 #[must_use]
 pub fn flagged_upos(stem: &str, flags: impl IntoIterator<Item = char>) -> Option<Upos> {
     let capitalised = stem.chars().next().is_some_and(char::is_uppercase);
     let noun = if capitalised { Upos::Propn } else { Upos::Noun };
+    let determiner = DETERMINER_STEMS.contains(&stem);
     for flag in flags {
         let upos = match flag {
             '%' | '0' | '1' | '2' | '3' | '4' | 'A' | 'D' | 'F' | 'Q' | 'V' | 'n' | 'o' | 'p'
@@ -254,6 +369,7 @@ pub fn flagged_upos(stem: &str, flags: impl IntoIterator<Item = char>) -> Option
                     Upos::Adj
                 }
             }
+            'j' | '{' | 'R' if determiner => Upos::Det,
             'j' | '{' => Upos::Adj,
             'R' => pronominal_upos(stem),
             'X' | 'Y' | 'Z' | ']' | '^' => Upos::Verb,
@@ -365,6 +481,8 @@ mod tests {
         assert_eq!(flagged_upos("кошеня", "Rv".chars()), Some(Upos::Noun));
         assert_eq!(flagged_upos("батьків", "R".chars()), Some(Upos::Adj));
         assert_eq!(flagged_upos("що", "q".chars()), Some(Upos::Pron));
+        assert_eq!(flagged_upos("який", "j".chars()), Some(Upos::Det));
+        assert_eq!(flagged_upos("весь", "R".chars()), Some(Upos::Det));
         assert_eq!(
             flagged_upos("Айвазовський", "Ee_".chars()),
             Some(Upos::Propn)
