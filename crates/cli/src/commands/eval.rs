@@ -47,7 +47,7 @@ fn segment(args: &EvalSegmentArgs, data_dir: &Path) -> Result<ExitCode, CommandE
     let evaluation = evaluate(&segmenter, &sentences, style);
     let elapsed = started.elapsed();
     println!(
-        "{}: {} sentences, {} gold words, {} syllables{}",
+        "{}: {} sentences, {} gold words, {} atoms (syllables, numbers, punctuation){}",
         args.file.display(),
         evaluation.sentences,
         evaluation.model.gold,
