@@ -12,6 +12,10 @@
 //! - [`sentence`]: sentence spans, aware of abbreviations, dates, numbers, quotes and photo
 //!   credits.
 //! - [`clean`]: the LM-clean shape (lower case, letters only, one sentence per line).
+//! - [`tokenize`]: the pre-tokenizer: syllables, punctuation, numbers, dates, URLs, e-mails,
+//!   hashtags, each with its byte span.
+//! - [`segment`]: word segmentation (`bí mật` → `bí_mật`): a trained perceptron with
+//!   dictionary features, a user dictionary, evaluation against CoNLL-U.
 
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
