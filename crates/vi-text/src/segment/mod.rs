@@ -26,18 +26,29 @@
 //! has the span from its first to its last atom; its *form* is its atoms joined by `_`
 //! ([`Segmentation::write_form`]), whatever separated them in the input.
 //!
-//! ```no_run
-//! use vi_text::segment::{SegmentModel, Segmentation, SegmentOptions, Segmenter};
+//! ```
+//! use vi_text::segment::{SegmentModel, SegmentOptions, Segmentation, Segmenter};
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let model = SegmentModel::open("data/models/vi-segment.vnsm")?;
-//! let words = index::WordLexicon::open("data/build/vi-words.vnlx")?;
+//! # let dir = tempfile::tempdir()?;
+//! # let lexicon = dir.path().join("vi-words.vnlx");
+//! # vi_text::lexicon::build("../../data/sources/vi/pyvi".as_ref(), &lexicon)?;
+//! // The committed model and the word lexicon (`data/build/vi-words.vnlx`).
+//! let model = SegmentModel::open("../../data/models/vi-segment.vnsm")?;
+//! let words = index::WordLexicon::open(&lexicon)?;
 //! let segmenter = Segmenter::new(model, Some(words));
-//! let mut out = Segmentation::default();
-//! let text = "Cuộc họp bí mật diễn ra tại Istanbul, Thổ Nhĩ Kỳ.";
+//!
+//! let mut out = Segmentation::default(); // reuse it for every line
+//! let text = "Tổng thống Nga Vladimir Putin gặp lực lượng gìn giữ hoà bình ngày 2/11.";
 //! segmenter.segment(text, SegmentOptions::default(), &mut out);
 //! let mut line = String::new();
 //! out.write_text(text, &mut line);
-//! assert_eq!(line, "Cuộc họp bí_mật diễn_ra tại Istanbul , Thổ_Nhĩ_Kỳ .");
+//! assert_eq!(
+//!     line,
+//!     "Tổng_thống Nga Vladimir_Putin gặp lực_lượng gìn_giữ hoà_bình ngày 2/11 ."
+//! );
+//! let putin = &out.tokens()[2];
+//! assert_eq!(putin.span.slice(text), "Vladimir Putin");
+//! assert_eq!(putin.atom_count(), 2);
 //! # Ok(()) }
 //! ```
 

@@ -98,6 +98,23 @@ pub fn train_conllu(
 /// Trains a model on `sentences` and returns the model file's bytes (recording
 /// `sources_checksum` in its header) and statistics.
 ///
+/// ```
+/// use vi_text::segment::gold::GoldSentence;
+/// use vi_text::segment::train::{TrainConfig, train};
+/// use vi_text::segment::{SegmentModel, SegmentOptions, Segmenter};
+///
+/// let sentences = [
+///     GoldSentence::from_words(["Hiện nay", "xã", "có", "nhiều", "gia đình", "."]),
+///     GoldSentence::from_words(["Mỗi", "gia đình", "có", "nhà cửa", "."]),
+/// ];
+/// let config = TrainConfig { bits: 12, ..TrainConfig::default() };
+/// let (bytes, stats) = train(&sentences, None, &config, 0).unwrap();
+/// assert_eq!(stats.sentences, 2);
+/// let segmenter = Segmenter::new(SegmentModel::from_bytes(bytes).unwrap(), None);
+/// let line = segmenter.segment_to_string("nhiều gia đình có nhà cửa", SegmentOptions::default());
+/// assert_eq!(line, "nhiều gia_đình có nhà_cửa");
+/// ```
+///
 /// # Errors
 /// [`SegmentError::Model`] if the model cannot be written.
 pub fn train(
