@@ -93,13 +93,11 @@ impl Atom {
         (self.class as u64) << 2 | self.case as u64
     }
 
-    /// True for atoms that may be part of a multi-atom word.
+    /// True for atoms that may be part of a multi-atom word: words, not numbers (`3 triệu`
+    /// stays two tokens), punctuation or anything else.
     #[inline]
     pub fn joinable(&self) -> bool {
-        matches!(
-            self.class,
-            Class::Viet | Class::Foreign | Class::Mixed | Class::Number
-        )
+        matches!(self.class, Class::Viet | Class::Foreign | Class::Mixed)
     }
 }
 

@@ -399,12 +399,14 @@ pub(crate) fn prepare(
         keep_underscored(&mut atoms.atoms);
     }
     let arena = atoms.cache.arena();
-    names::join_foreign_runs(&mut atoms.atoms, |atom| {
+    let key = |atom: &atoms::Atom| {
         let start = atom.key_start as usize;
         arena
             .get(start..start + atom.key_len as usize)
             .unwrap_or("")
-    });
+    };
+    names::join_foreign_runs(&mut atoms.atoms, key);
+    names::split_before_surnames(&mut atoms.atoms, key);
     atoms.lookup(dicts);
     if dicts.user.is_some() {
         force_user_words(&mut atoms.atoms);

@@ -4,6 +4,9 @@
 //! the name of a country or a large city written in its foreign spelling, that place is a
 //! word of its own: `Tổng thống Azerbaijan Ilham_Aliyev`.
 //!
+//! A Vietnamese family name after two or more capitalised syllables starts a new name
+//! (`TP Hà Nội Trần Sỹ Thanh`: a place, then a person).
+//!
 //! The training data has few foreign names, so this is a rule rather than something the
 //! model learns; it only decides gaps the model would otherwise decide (free gaps). A
 //! capitalised Vietnamese-looking syllable between two foreign words belongs to the name
@@ -222,9 +225,50 @@ pub(crate) fn join_foreign_runs<'k>(atoms: &mut [Atom], key: impl Fn(&Atom) -> &
     }
 }
 
+/// Vietnamese family names that are rarely given names: in a run of capitalised syllables,
+/// one of them after two or more others starts a new name (`Hà Nội | Trần Sỹ Thanh`).
+/// Lower case, sorted by bytes.
+const SURNAMES: [&str; 15] = [
+    "bùi", "dương", "huỳnh", "nguyễn", "ngô", "phan", "phạm", "trương", "trần", "trịnh", "võ",
+    "đinh", "đoàn", "đặng", "đỗ",
+];
+
+/// Splits a run of capitalised Vietnamese syllables before a family name that follows two or
+/// more of them and is followed by another: `Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh`.
+pub(crate) fn split_before_surnames<'k>(atoms: &mut [Atom], key: impl Fn(&Atom) -> &'k str) {
+    let n = atoms.len();
+    let capitalised = |a: &Atom| a.case == Case::Title && a.class == Class::Viet;
+    let mut run = 0; // capitalised syllables joined by free gaps up to and including `i`
+    for i in 0..n {
+        run = if capitalised(&atoms[i]) {
+            if i > 0 && run > 0 && atoms[i - 1].gap == Gap::Free {
+                run + 1
+            } else {
+                1
+            }
+        } else {
+            0
+        };
+        if run >= 3
+            && i + 1 < n
+            && atoms[i].gap == Gap::Free
+            && capitalised(&atoms[i + 1])
+            && SURNAMES.binary_search(&key(&atoms[i])).is_ok()
+        {
+            atoms[i - 1].gap = Gap::Split;
+            run = 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surnames_are_sorted() {
+        assert!(SURNAMES.windows(2).all(|w| w[0] < w[1]), "not sorted");
+    }
 
     #[test]
     fn places_are_sorted_and_lower_case() {

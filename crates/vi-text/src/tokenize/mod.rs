@@ -11,7 +11,8 @@
 //!   Anywhere else underscores are punctuation.
 //! - Words: letters (any script, NFC or NFD) and digits, with inner hyphens and apostrophes
 //!   (`Nagorno-Karabakh`, `COVID-19`, `O'Neill`), and dotted upper-case abbreviations glued
-//!   to a name (`TP.HCM`).
+//!   to a name (`TP.HCM`). Single letters each followed by a full stop are one abbreviation
+//!   (`v.v.`, `T.Ư.`).
 //! - Numbers keep their inner separators: `100.000`, `10,5`, `1.000.000,25`; a range `20-25`
 //!   is one number. Dates and times: `2/11`, `1/1/2024`, `30-4-1975`, `12:30`. A number
 //!   directly followed by letters is one word (`5km`, `20h30`, `4G`).

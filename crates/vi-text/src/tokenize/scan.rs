@@ -123,6 +123,11 @@ fn scan_at(text: &str, pos: usize, c: char) -> (usize, TokenKind) {
 
 /// A word starting at `start`, scanned from `pos` (after a number prefix, `pos > start`).
 fn word(text: &str, start: usize, pos: usize) -> (usize, TokenKind) {
+    if start == pos
+        && let Some(end) = dotted_initials(text, start)
+    {
+        return (end, TokenKind::Abbreviation);
+    }
     let mut q = pos;
     loop {
         q = alnum_end(text, q);
@@ -150,6 +155,21 @@ fn word(text: &str, start: usize, pos: usize) -> (usize, TokenKind) {
         }
     }
     (q, TokenKind::Word)
+}
+
+/// The end of two or more single letters each followed by a full stop (`v.v.`, `T.Ư.`,
+/// `U.S.A.`), when no letter or digit follows.
+fn dotted_initials(text: &str, start: usize) -> Option<usize> {
+    let mut q = start;
+    let mut count = 0;
+    while let Some(c) = char_at(text, q)
+        && is_letter(c)
+        && char_at(text, q + c.len_utf8()) == Some('.')
+    {
+        q += c.len_utf8() + 1;
+        count += 1;
+    }
+    (count >= 2 && !char_at(text, q).is_some_and(is_alnum)).then_some(q)
 }
 
 /// `TP`, `Q`, `TP.HCM`: one to four upper-case ASCII letters per dotted part.

@@ -117,6 +117,16 @@ fn words_with_inner_marks() {
         ]
     );
     assert_eq!(
+        toks("v.v. T.Ư. A. Nguyễn")[..],
+        [
+            ("v.v.", Abbreviation),
+            ("T.Ư.", Abbreviation),
+            ("A", Word),
+            (".", Punct),
+            ("Nguyễn", Word)
+        ]
+    );
+    assert_eq!(
         toks("TP. HCM")[..],
         [("TP", Word), (".", Punct), ("HCM", Word)]
     );
