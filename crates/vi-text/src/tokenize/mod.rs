@@ -6,9 +6,11 @@
 //! syllables form a word. Rules:
 //!
 //! - Whitespace separates tokens and belongs to none.
-//! - An underscore run between two letters or digits (`bí_mật`) separates syllables like a
-//!   space: segmented text is read back as syllables. [`is_joiner_gap`] tells such gaps apart.
-//!   Anywhere else underscores are punctuation.
+//! - An underscore run between two letters or digits of a compound (`bí_mật`,
+//!   `Thổ_Nhĩ_Kỳ`: see [`crate::compound::is_compound`]) separates syllables like a space:
+//!   segmented text is read back as syllables. [`is_joiner_gap`] tells such gaps apart. In
+//!   other words underscores are kept inside the word (`max_words`, `user_id`); anywhere else
+//!   they are punctuation.
 //! - Words: letters (any script, NFC or NFD) and digits, with inner hyphens and apostrophes
 //!   (`Nagorno-Karabakh`, `COVID-19`, `O'Neill`), and dotted upper-case abbreviations glued
 //!   to a name (`TP.HCM`). Single letters each followed by a full stop are one abbreviation
@@ -48,11 +50,58 @@ pub(crate) use chars::is_letter;
 /// Appends the tokens of `text` to `out` (whose contents are kept). Allocates nothing but
 /// `out`'s growth.
 pub fn pretokenize(text: &str, out: &mut Vec<Token>) {
+    let first = out.len();
     let mut pos = 0;
     while let Some((start, end, kind)) = scan::next_token(text, pos) {
         out.push(Token::new(Span::new(start, end), kind));
         pos = end;
     }
+    if text.as_bytes().contains(&b'_') {
+        merge_non_compounds(text, out, first);
+    }
+}
+
+/// Merges back the words split at underscores when their whitespace-delimited token is not
+/// a compound ([`crate::compound::is_compound`]): `max_words` and `user_id` are one word
+/// each; `bí_mật` stays two syllables.
+fn merge_non_compounds(text: &str, tokens: &mut Vec<Token>, first: usize) {
+    let underscores_only = |a: &Token, b: &Token| {
+        a.span.end < b.span.start
+            && text
+                .as_bytes()
+                .get(a.span.end..b.span.start)
+                .is_some_and(|gap| gap.iter().all(|&c| c == b'_'))
+    };
+    let mut write = first;
+    let mut read = first;
+    while read < tokens.len() {
+        let mut last = read;
+        while last + 1 < tokens.len() && underscores_only(&tokens[last], &tokens[last + 1]) {
+            last += 1;
+        }
+        let mut token = tokens[read];
+        if last > read {
+            let (start, end) = (tokens[read].span.start, tokens[last].span.end);
+            let chunk_start = text[..start]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let chunk_end = text[end..]
+                .char_indices()
+                .find(|&(_, c)| c.is_whitespace())
+                .map_or(text.len(), |(i, _)| end + i);
+            if crate::compound::is_compound(&text[chunk_start..chunk_end]) {
+                last = read;
+            } else {
+                token = Token::new(Span::new(start, end), TokenKind::Word);
+            }
+        }
+        tokens[write] = token;
+        write += 1;
+        read = last + 1;
+    }
+    tokens.truncate(write);
 }
 
 /// True when the bytes `text[gap_start..gap_end]` between two tokens are only spaces and

@@ -139,7 +139,7 @@ fn words_with_inner_marks() {
 
 #[test]
 fn underscores_join_syllables_only_between_letters() {
-    let text = "bí_mật Thổ_Nhĩ_Kỳ _ a__b ___";
+    let text = "bí_mật Thổ_Nhĩ_Kỳ _ hòa__bình ___ (buộc_Azerbaijan)";
     assert_eq!(
         toks(text)[..],
         [
@@ -149,12 +149,33 @@ fn underscores_join_syllables_only_between_letters() {
             ("Nhĩ", Word),
             ("Kỳ", Word),
             ("_", Punct),
-            ("a", Word),
-            ("b", Word),
-            ("___", Punct)
+            // Not a compound by `compound::is_compound` (an empty part): one word.
+            ("hòa__bình", Word),
+            ("___", Punct),
+            ("(", Punct),
+            ("buộc", Word),
+            ("Azerbaijan", Word),
+            (")", Punct)
         ]
     );
     assert!(is_joiner_gap(text, 3, 4));
+    // Underscores that do not join syllables stay inside the word.
+    assert_eq!(
+        toks("đặt max_words = 40, user_id: 7 và bí_mật")[..],
+        [
+            ("đặt", Word),
+            ("max_words", Word),
+            ("=", Symbol),
+            ("40", Number),
+            (",", Punct),
+            ("user_id", Word),
+            (":", Punct),
+            ("7", Number),
+            ("và", Word),
+            ("bí", Word),
+            ("mật", Word)
+        ]
+    );
 }
 
 #[test]
