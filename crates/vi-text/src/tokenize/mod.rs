@@ -74,6 +74,9 @@ fn merge_non_compounds(text: &str, tokens: &mut Vec<Token>, first: usize) {
     };
     let mut write = first;
     let mut read = first;
+    // The whitespace-delimited chunk last looked at, and whether it is a compound: groups of
+    // one chunk share it, so each chunk is scanned once.
+    let mut chunk: Option<(usize, usize, bool)> = None;
     while read < tokens.len() {
         let mut last = read;
         while last + 1 < tokens.len() && underscores_only(&tokens[last], &tokens[last + 1]) {
@@ -82,16 +85,28 @@ fn merge_non_compounds(text: &str, tokens: &mut Vec<Token>, first: usize) {
         let mut token = tokens[read];
         if last > read {
             let (start, end) = (tokens[read].span.start, tokens[last].span.end);
-            let chunk_start = text[..start]
-                .char_indices()
-                .rev()
-                .find(|&(_, c)| c.is_whitespace())
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            let chunk_end = text[end..]
-                .char_indices()
-                .find(|&(_, c)| c.is_whitespace())
-                .map_or(text.len(), |(i, _)| end + i);
-            if crate::compound::is_compound(&text[chunk_start..chunk_end]) {
+            let compound = match chunk {
+                Some((chunk_start, chunk_end, compound))
+                    if chunk_start <= start && end <= chunk_end =>
+                {
+                    compound
+                }
+                _ => {
+                    let chunk_start = text[..start]
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| c.is_whitespace())
+                        .map_or(0, |(i, c)| i + c.len_utf8());
+                    let chunk_end = text[end..]
+                        .char_indices()
+                        .find(|&(_, c)| c.is_whitespace())
+                        .map_or(text.len(), |(i, _)| end + i);
+                    let compound = crate::compound::is_compound(&text[chunk_start..chunk_end]);
+                    chunk = Some((chunk_start, chunk_end, compound));
+                    compound
+                }
+            };
+            if compound {
                 last = read;
             } else {
                 token = Token::new(Span::new(start, end), TokenKind::Word);

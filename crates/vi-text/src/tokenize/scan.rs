@@ -141,7 +141,8 @@ fn word(text: &str, start: usize, pos: usize) -> (usize, TokenKind) {
             }
             '.' => {
                 let head = &text[start..q];
-                if is_upper_abbreviation(head)
+                if head.len() <= 16
+                    && is_upper_abbreviation(head)
                     && char_at(text, after).is_some_and(|d| d.is_ascii_uppercase())
                 {
                     q = after;
@@ -160,16 +161,19 @@ fn word(text: &str, start: usize, pos: usize) -> (usize, TokenKind) {
 /// The end of two or more single letters each followed by a full stop (`v.v.`, `T.Ư.`,
 /// `U.S.A.`), when no letter or digit follows.
 fn dotted_initials(text: &str, start: usize) -> Option<usize> {
+    // At most eight initials: the bound keeps a long `a.b.c.…` chain, rescanned from each of
+    // its tokens, linear.
     let mut q = start;
     let mut count = 0;
-    while let Some(c) = char_at(text, q)
+    while count <= 8
+        && let Some(c) = char_at(text, q)
         && is_letter(c)
         && char_at(text, q + c.len_utf8()) == Some('.')
     {
         q += c.len_utf8() + 1;
         count += 1;
     }
-    (count >= 2 && !char_at(text, q).is_some_and(is_alnum)).then_some(q)
+    ((2..=8).contains(&count) && !char_at(text, q).is_some_and(is_alnum)).then_some(q)
 }
 
 /// `TP`, `Q`, `TP.HCM`: one to four upper-case ASCII letters per dotted part.
@@ -281,22 +285,34 @@ fn url_with_prefix(text: &str, pos: usize) -> Option<usize> {
 /// trailing punctuation (and closing brackets that close nothing inside the URL).
 fn url_end(text: &str, start: usize, min_end: usize) -> usize {
     let mut end = run_end(text, start, |c| !is_space(c));
+    // Bracket balance of the URL, counted once and updated as characters are trimmed, so
+    // that trimming stays linear.
+    let url = &text[start..end];
+    let count = |c: char| url.bytes().filter(|&b| b == c as u8).count() as isize;
+    let open = [count('('), count('['), count('{')];
+    let mut close = [count(')'), count(']'), count('}')];
     while end > min_end {
-        let url = &text[start..end];
-        let Some(last) = url.chars().next_back() else {
+        let Some(last) = text[start..end].chars().next_back() else {
             break;
         };
-        let trim = match last {
-            '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '»' | '”' | '’' | '…' | '“' => {
+        let bracket = match last {
+            ')' => Some(0),
+            ']' => Some(1),
+            '}' => Some(2),
+            _ => None,
+        };
+        let trim = match (last, bracket) {
+            ('.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '»' | '”' | '’' | '…' | '“', _) => {
                 true
             }
-            ')' => url.matches('(').count() < url.matches(')').count(),
-            ']' => url.matches('[').count() < url.matches(']').count(),
-            '}' => url.matches('{').count() < url.matches('}').count(),
+            (_, Some(b)) => open[b] < close[b],
             _ => false,
         };
         if !trim {
             break;
+        }
+        if let Some(b) = bracket {
+            close[b] -= 1;
         }
         end -= last.len_utf8();
     }
@@ -307,8 +323,10 @@ fn url_end(text: &str, start: usize, min_end: usize) -> usize {
 fn email_end(text: &str, pos: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let local = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+    // A local part has at most 64 characters; the bound keeps scanning linear in runs like
+    // `a.b.c.d…` that are rescanned from each token.
     let mut i = pos;
-    while bytes.get(i).is_some_and(|&b| local(b)) {
+    while i - pos <= 64 && bytes.get(i).is_some_and(|&b| local(b)) {
         i += 1;
     }
     if i == pos || bytes.get(i) != Some(&b'@') {
