@@ -1,7 +1,7 @@
 //! Word-level precision, recall and F1 of a segmentation against gold sentences.
 //!
-//! A predicted word is correct when a gold word covers the same characters (counted without
-//! whitespace, so spacing does not matter) and both have the same
+//! A predicted word is correct when a gold word covers the same characters (counted in NFC,
+//! without whitespace, so spacing and Unicode forms do not matter) and both have the same
 //! [`lexicon_key`](crate::key::lexicon_key), so that text converted to another tone style
 //! (`hoà` for `hòa`) is scored against the original gold.
 
@@ -10,6 +10,7 @@ use super::{SegmentOptions, Segmentation, Segmenter};
 use crate::key::lexicon_key;
 use crate::tone::ToneStyle;
 use core_model::Span;
+use unicode_normalization::UnicodeNormalization;
 
 /// Counts of one evaluation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -131,7 +132,9 @@ fn scored(text: &str, spans: &[Span]) -> Vec<Scored> {
     let mut items = Vec::with_capacity(spans.len());
     let mut chars = 0;
     let mut pos = 0;
-    let count = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    // Characters of the NFC form: a conversion that composes a decomposed mark, or moves a
+    // tone mark, keeps the count.
+    let count = |s: &str| s.nfc().filter(|c| !c.is_whitespace()).count();
     for span in spans {
         chars += count(text.get(pos..span.start).unwrap_or(""));
         let word = span.get(text).unwrap_or("");
