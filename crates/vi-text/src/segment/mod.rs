@@ -407,6 +407,7 @@ pub(crate) fn prepare(
     };
     names::join_foreign_runs(&mut atoms.atoms, key);
     names::split_before_surnames(&mut atoms.atoms, key);
+    names::split_after_countries(&mut atoms.atoms, key);
     atoms.lookup(dicts);
     if dicts.user.is_some() {
         force_user_words(&mut atoms.atoms);

@@ -5,7 +5,8 @@
 //! word of its own: `Tổng thống Azerbaijan Ilham_Aliyev`.
 //!
 //! A Vietnamese family name after two or more capitalised syllables starts a new name
-//! (`TP Hà Nội Trần Sỹ Thanh`: a place, then a person).
+//! (`TP Hà Nội Trần Sỹ Thanh`: a place, then a person), and so does a capitalised word after
+//! a Vietnamese country name (`Trung Quốc | Tập Cận Bình`, `Tổng thống Nga | Putin`).
 //!
 //! The training data has few foreign names, so this is a rule rather than something the
 //! model learns; it only decides gaps the model would otherwise decide (free gaps). A
@@ -257,6 +258,85 @@ pub(crate) fn split_before_surnames<'k>(atoms: &mut [Atom], key: impl Fn(&Atom) 
         {
             atoms[i - 1].gap = Gap::Split;
             run = 1;
+        }
+    }
+}
+
+/// Vietnamese names of countries written in two or more syllables, as lookup keys. A
+/// capitalised word after one of them starts another name: `Trung Quốc | Tập Cận Bình`.
+const COUNTRIES: [&[&str]; 30] = [
+    &["ai", "cập"],
+    &["ả", "rập"],
+    &["ba", "lan"],
+    &["bồ", "đào", "nha"],
+    &["đài", "loan"],
+    &["đan", "mạch"],
+    &["hà", "lan"],
+    &["hàn", "quốc"],
+    &["hoa", "kỳ"],
+    &["hồng", "kông"],
+    &["hy", "lạp"],
+    &["ấn", "độ"],
+    &["na", "uy"],
+    &["nam", "phi"],
+    &["nhật", "bản"],
+    &["phần", "lan"],
+    &["tân", "tây", "lan"],
+    &["tây", "ban", "nha"],
+    &["thái", "lan"],
+    &["thổ", "nhĩ", "kỳ"],
+    &["thụy", "điển"],
+    &["thụy", "sĩ"],
+    &["triều", "tiên"],
+    &["trung", "quốc"],
+    &["việt", "nam"],
+    &["liên", "xô"],
+    &["ma", "rốc"],
+    &["xê", "út"],
+    &["cu", "ba"],
+    &["mông", "cổ"],
+];
+
+/// Vietnamese one-syllable country names: also common given names (`Nguyễn Anh Tuấn`), so
+/// they end a name only when they start a capitalised run and a foreign word follows
+/// (`Tổng thống Nga | Putin`, `Thủ tướng Anh | Johnson`).
+const ONE_SYLLABLE_COUNTRIES: [&str; 11] = [
+    "anh", "bỉ", "lào", "mỹ", "nga", "nhật", "pháp", "áo", "ý", "úc", "đức",
+];
+
+/// Splits after a Vietnamese country name followed by another capitalised word.
+pub(crate) fn split_after_countries<'k>(atoms: &mut [Atom], key: impl Fn(&Atom) -> &'k str) {
+    let n = atoms.len();
+    let capitalised = |a: &Atom| a.case == Case::Title && a.class == Class::Viet;
+    for i in 0..n {
+        if !capitalised(&atoms[i]) {
+            continue;
+        }
+        for country in COUNTRIES {
+            let end = i + country.len(); // one past the country's last syllable
+            if end >= n || atoms[end - 1].gap != Gap::Free || atoms[end].case != Case::Title {
+                continue;
+            }
+            let matches = country.iter().enumerate().all(|(k, syllable)| {
+                let atom = &atoms[i + k];
+                capitalised(atom)
+                    && key(atom) == *syllable
+                    && (k == 0 || atoms[i + k - 1].gap == Gap::Free)
+            });
+            if matches {
+                atoms[end - 1].gap = Gap::Split;
+            }
+        }
+        let starts_run =
+            i == 0 || atoms[i - 1].gap != Gap::Free || atoms[i - 1].case != Case::Title;
+        if starts_run
+            && i + 1 < n
+            && atoms[i].gap == Gap::Free
+            && atoms[i + 1].class == Class::Foreign
+            && atoms[i + 1].case == Case::Title
+            && ONE_SYLLABLE_COUNTRIES.contains(&key(&atoms[i]))
+        {
+            atoms[i].gap = Gap::Split;
         }
     }
 }
