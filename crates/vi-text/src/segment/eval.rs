@@ -2,7 +2,7 @@
 //!
 //! A predicted word is correct when a gold word covers the same characters (counted in NFC,
 //! without whitespace, so spacing and Unicode forms do not matter) and both have the same
-//! [`lexicon_key`](crate::key::lexicon_key), so that text converted to another tone style
+//! [`lexicon_key`](crate::key::lexicon_key()), so that text converted to another tone style
 //! (`hoà` for `hòa`) is scored against the original gold.
 
 use super::gold::GoldSentence;
