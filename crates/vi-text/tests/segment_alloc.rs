@@ -66,6 +66,10 @@ fn second_pass_allocates_nothing() {
             out.write_text(line, &mut text);
         }
         let after = ALLOCATIONS.load(Ordering::Relaxed);
-        assert_eq!(after - before, 0, "allocations on the second pass ({options:?})");
+        assert_eq!(
+            after - before,
+            0,
+            "allocations on the second pass ({options:?})"
+        );
     }
 }

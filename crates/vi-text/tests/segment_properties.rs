@@ -14,13 +14,72 @@ use vi_text::tokenize::pretokenize;
 /// numbers, dates, URLs, punctuation, emoji and arbitrary characters.
 fn piece() -> impl Strategy<Value = String> {
     let fixed = prop::sample::select(vec![
-        "hòa", "hoà", "HOÀ", "ho\u{0300}a", "bình", "Bình", "nhà", "nước", "Nhà", "bí", "mật",
-        "có", "thể", "Thổ", "Nhĩ", "Kỳ", "Điện", "Kremlin", "Vladimir", "Putin", "buộc",
-        "Azerbaijan", "lý", "do", "đó", "gìn", "giữ", "Nga", "người", "Việt", "Nam", "thuỷ",
-        "thủy", "khoẻ", "quốc", "gia", "TP.HCM", "COVID-19", "G20", "100.000", "10,5", "2/11",
-        "1/1/2024", "12:30", "https://vnexpress.net/a_b", "a@b.vn", "#bầu_cử", "@vtv", ",", ".",
-        "...", "(", ")", "\"", "“", "”", "-", "–", "%", "😀", "👍🏽", "_", "__", "\u{200B}",
-        "noí", "Nagorno-Karabakh",
+        "hòa",
+        "hoà",
+        "HOÀ",
+        "ho\u{0300}a",
+        "bình",
+        "Bình",
+        "nhà",
+        "nước",
+        "Nhà",
+        "bí",
+        "mật",
+        "có",
+        "thể",
+        "Thổ",
+        "Nhĩ",
+        "Kỳ",
+        "Điện",
+        "Kremlin",
+        "Vladimir",
+        "Putin",
+        "buộc",
+        "Azerbaijan",
+        "lý",
+        "do",
+        "đó",
+        "gìn",
+        "giữ",
+        "Nga",
+        "người",
+        "Việt",
+        "Nam",
+        "thuỷ",
+        "thủy",
+        "khoẻ",
+        "quốc",
+        "gia",
+        "TP.HCM",
+        "COVID-19",
+        "G20",
+        "100.000",
+        "10,5",
+        "2/11",
+        "1/1/2024",
+        "12:30",
+        "https://vnexpress.net/a_b",
+        "a@b.vn",
+        "#bầu_cử",
+        "@vtv",
+        ",",
+        ".",
+        "...",
+        "(",
+        ")",
+        "\"",
+        "“",
+        "”",
+        "-",
+        "–",
+        "%",
+        "😀",
+        "👍🏽",
+        "_",
+        "__",
+        "\u{200B}",
+        "noí",
+        "Nagorno-Karabakh",
     ]);
     prop_oneof![
         6 => fixed.prop_map(str::to_owned),
@@ -53,7 +112,10 @@ fn check_cover(text: &str, spans: &[Span]) -> Result<(), TestCaseError> {
     let mut pos = 0;
     for span in spans {
         prop_assert!(span.start >= pos && span.end > span.start, "{spans:?}");
-        prop_assert!(span.get(text).is_some(), "off a character boundary: {span:?}");
+        prop_assert!(
+            span.get(text).is_some(),
+            "off a character boundary: {span:?}"
+        );
         let gap = &text[pos..span.start];
         prop_assert!(
             gap.chars().all(|c| c.is_whitespace() || c == '_'),
@@ -62,12 +124,17 @@ fn check_cover(text: &str, spans: &[Span]) -> Result<(), TestCaseError> {
         pos = span.end;
     }
     let rest = &text[pos..];
-    prop_assert!(rest.chars().all(|c| c.is_whitespace() || c == '_'), "uncovered tail {rest:?}");
+    prop_assert!(
+        rest.chars().all(|c| c.is_whitespace() || c == '_'),
+        "uncovered tail {rest:?}"
+    );
     Ok(())
 }
 
 fn not_separators(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && *c != '_').collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '_')
+        .collect()
 }
 
 proptest! {
@@ -168,8 +235,8 @@ fn user_words_are_kept_whole() {
         segment_common::workspace().join("data/models/vi-segment.vnsm"),
     )
     .unwrap();
-    let with_dict = vi_text::segment::Segmenter::new(model, Some(segment_common::words()))
-        .with_user_dict(dict);
+    let with_dict =
+        vi_text::segment::Segmenter::new(model, Some(segment_common::words())).with_user_dict(dict);
     let text = "lực lượng gìn giữ hòa bình Nga ở Nagorno Karabakh xyz abc";
     let plain = base.segment_to_string(text, RAW);
     assert!(!plain.contains("xyz_abc"), "{plain}");
