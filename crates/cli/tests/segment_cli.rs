@@ -88,7 +88,10 @@ fn jsonl_gives_spans_into_the_input() {
     let out = ok(&["segment", "--format", "jsonl"], input);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 2, "{out}");
-    assert!(lines[0].starts_with("{\"line\":1,\"tokens\":[{\"text\":\"ab\""), "{out}");
+    assert!(
+        lines[0].starts_with("{\"line\":1,\"tokens\":[{\"text\":\"ab\""),
+        "{out}"
+    );
     // "Hòa  bình" starts at byte 3 of the input and ends at byte 3 + 11.
     let start = input.find("Hòa").unwrap();
     let end = input.find(',').unwrap();
@@ -107,9 +110,15 @@ fn pretokenized_atoms_are_kept() {
         assert!(!token.is_empty());
     }
     // Every input chunk is inside one output token.
-    let joined: Vec<String> = out.split_whitespace().map(|t| t.replace('_', " ")).collect();
+    let joined: Vec<String> = out
+        .split_whitespace()
+        .map(|t| t.replace('_', " "))
+        .collect();
     for chunk in ["TP.", "HCM", "quốc", "gia"] {
-        assert!(joined.iter().any(|t| t.split(' ').any(|p| p == chunk)), "{out}");
+        assert!(
+            joined.iter().any(|t| t.split(' ').any(|p| p == chunk)),
+            "{out}"
+        );
     }
 }
 
@@ -138,11 +147,20 @@ fn evaluates_against_conllu() {
     .unwrap();
     for style in ["keep", "new"] {
         let out = ok(
-            &["eval", "segment", "--tone-style", style, gold.to_str().unwrap()],
+            &[
+                "eval",
+                "segment",
+                "--tone-style",
+                style,
+                gold.to_str().unwrap(),
+            ],
             "",
         );
         assert!(out.contains("2 sentences, 9 gold words"), "{out}");
-        let row = out.lines().find(|l| l.starts_with("vnuk")).expect("a vnuk row");
+        let row = out
+            .lines()
+            .find(|l| l.starts_with("vnuk"))
+            .expect("a vnuk row");
         let numbers: Vec<&str> = row.split_whitespace().collect();
         assert_eq!(numbers[numbers.len() - 1], "9", "{row}");
         assert!(out.lines().any(|l| l.starts_with("longest match")), "{out}");
