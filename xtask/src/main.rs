@@ -113,11 +113,22 @@ fn lemma_rank_table(data_dir: &std::path::Path) -> bool {
     let path = data_dir.join(rank::SHIPPED_PATH);
     let changed = std::fs::read_to_string(&path).ok().as_deref() != Some(table.as_str());
     if changed && let Err(error) = std::fs::write(&path, &table) {
-        eprintln!("xtask: uk-lemma-rank: cannot write {}: {error}", path.display());
+        eprintln!(
+            "xtask: uk-lemma-rank: cannot write {}: {error}",
+            path.display()
+        );
         return false;
     }
-    let state = if changed { "rebuilt (changed)" } else { "rebuilt, unchanged" };
-    println!("uk-lemma-rank: {} {state}: {} bytes", path.display(), group(table.len() as u64));
+    let state = if changed {
+        "rebuilt (changed)"
+    } else {
+        "rebuilt, unchanged"
+    };
+    println!(
+        "uk-lemma-rank: {} {state}: {} bytes",
+        path.display(),
+        group(table.len() as u64)
+    );
     true
 }
 
