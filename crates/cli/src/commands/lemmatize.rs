@@ -3,6 +3,7 @@
 
 use crate::args::{EvalLemmaArgs, LemmatizeArgs, LemmatizeFormat};
 use crate::commands::CommandError;
+use crate::commands::json::push_json_string;
 use crate::commands::normalize::for_each_input;
 use core_model::{Language, Token, TokenKind, Upos};
 use std::fmt::Write as _;
@@ -18,25 +19,6 @@ use uk_text::lemmatize::{UkLemmatizer, conllu, eval};
 pub fn open_lemmatizer(data_dir: &Path) -> Result<UkLemmatizer, CommandError> {
     let morph = crate::artifacts::open_morph(data_dir)?;
     Ok(UkLemmatizer::new(morph))
-}
-
-/// Appends `s` to `out` as a JSON string literal.
-fn push_json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// The tokens of one line: the tokenizer's, or the space-separated ones when pretokenized.

@@ -11,6 +11,7 @@
 use crate::args::{SegmentArgs, SegmentFormat};
 use crate::artifacts;
 use crate::commands::CommandError;
+use crate::commands::json::push_json_string;
 use crate::commands::normalize::for_each_input;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -49,26 +50,6 @@ pub(crate) fn open_segmenter(
         segmenter = segmenter.with_user_dict(UserDict::open(dict)?);
     }
     Ok(segmenter)
-}
-
-/// Appends `s` to `out` as a JSON string literal.
-fn push_json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                use std::fmt::Write as _;
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// One line's tokens as a JSON object.

@@ -2,30 +2,11 @@
 
 use crate::args::{TokenizeArgs, TokenizeFormat};
 use crate::commands::CommandError;
+use crate::commands::json::push_json_string;
 use crate::commands::normalize::for_each_input;
 use core_model::{Language, Token};
 use std::io::{self, Write};
 use std::process::ExitCode;
-
-/// Appends `s` to `out` as a JSON string literal.
-fn push_json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                use std::fmt::Write as _;
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
 
 /// Writes one line's tokens as a JSON object: `{"line":…,"tokens":[…]}`, with byte offsets
 /// into the whole input.
