@@ -32,4 +32,11 @@ mod tests {
         push_json_string(&mut out, text);
         assert_eq!(out, "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g — Київ\"");
     }
+
+    #[test]
+    fn appends_to_what_is_there() {
+        let mut out = String::from("[");
+        push_json_string(&mut out, "«a\"b\\c\u{1}»");
+        assert_eq!(out, "[\"«a\\\"b\\\\c\\u0001»\"");
+    }
 }

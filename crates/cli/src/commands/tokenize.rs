@@ -87,15 +87,3 @@ pub fn run(args: &TokenizeArgs) -> Result<ExitCode, CommandError> {
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_strings_are_escaped() {
-        let mut out = String::new();
-        push_json_string(&mut out, "«a\"b\\c\u{1}»");
-        assert_eq!(out, "\"«a\\\"b\\\\c\\u0001»\"");
-    }
-}
