@@ -19,6 +19,7 @@ mod chars;
 pub mod detect;
 pub mod lemmatize;
 pub mod normalize;
+pub mod sentence;
 pub mod tokenize;
 pub mod translit;
 

@@ -11,6 +11,7 @@
 //!   `unsegment`.
 //! - [`sentence`]: sentence spans, aware of abbreviations, dates, numbers, quotes and photo
 //!   credits.
+//! - [`text_shape`]: raw, word-segmented or LM-clean text.
 //! - [`clean`]: the LM-clean shape (lower case, letters only, one sentence per line).
 //! - [`tokenize`]: the pre-tokenizer: syllables, punctuation, numbers, dates, URLs, e-mails,
 //!   hashtags, each with its byte span.
@@ -21,6 +22,7 @@
 #![forbid(unsafe_code)]
 
 mod letter;
+mod scan;
 mod shape;
 
 pub mod clean;
@@ -33,6 +35,7 @@ pub mod normalize;
 pub mod segment;
 pub mod sentence;
 pub mod syllable;
+pub mod text_shape;
 pub mod tokenize;
 pub mod tone;
 
