@@ -135,11 +135,6 @@ const EXT_END: u32 = 0x1EFA; // exclusive: up to ỹ U+1EF9
 
 const ASCII_TABLE: [u16; 128] = build_ascii();
 
-/// Packed entries (see [`entry_code`]) of the characters with a two-byte UTF-8 lead
-/// `0xC3..=0xC6`, indexed by `(lead - 0xC3) << 6 | (second & 0x3F)`; 0 for characters that
-/// are no Vietnamese letter.
-pub(crate) const TWO_BYTE: [u16; 256] = build_two_byte();
-
 /// Packed entries of the characters `E1 BA xx` and `E1 BB xx` (U+1E80..U+1EFF), indexed by
 /// `(second - 0xBA) << 6 | (third & 0x3F)`.
 pub(crate) const THREE_BYTE: [u16; 128] = build_three_byte();
@@ -160,19 +155,6 @@ pub(crate) fn entry_code(entry: u16) -> u8 {
 #[inline]
 pub(crate) fn entry_tone(entry: u16) -> u8 {
     ((entry >> 5) & 0x7) as u8
-}
-
-const fn build_two_byte() -> [u16; 256] {
-    let mut table = [0u16; 256];
-    let mut i = 0;
-    while i < 256 {
-        let cp = 0xC0 + i as u32;
-        if cp >= LATIN_START && cp < LATIN_END {
-            table[i] = LATIN_TABLE[(cp - LATIN_START) as usize];
-        }
-        i += 1;
-    }
-    table
 }
 
 const fn build_three_byte() -> [u16; 128] {
@@ -449,16 +431,6 @@ mod tests {
 
     #[test]
     fn byte_tables_agree_with_char_tables() {
-        for lead in 0xC3u8..=0xC6 {
-            for second in 0x80u8..=0xBF {
-                let Ok(text) = std::str::from_utf8(&[lead, second]).map(str::to_owned) else {
-                    continue;
-                };
-                let c = text.chars().next().unwrap_or('\0');
-                let entry = TWO_BYTE[usize::from(lead - 0xC3) << 6 | usize::from(second & 0x3F)];
-                assert_eq!(unpack(entry), letter_of(c), "{c}");
-            }
-        }
         for second in [0xBAu8, 0xBB] {
             for third in 0x80u8..=0xBF {
                 let Ok(text) = std::str::from_utf8(&[0xE1, second, third]).map(str::to_owned)

@@ -107,7 +107,7 @@ impl Normalizer {
         let mut scratch = String::new();
         let mut copied = 0;
         let mut from = 0;
-        while let Some((start, end)) = self.next_change(text, from, &mut scratch) {
+        while let Some((start, end)) = self.next_change(text, from, &mut scratch, true) {
             let buf = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
             buf.push_str(&text[copied..start]);
             buf.push_str(&scratch);
@@ -144,13 +144,31 @@ impl Normalizer {
         let mut copied = 0;
         let mut from = 0;
         out.reserve(text.len());
-        while let Some((start, end)) = self.next_change(text, from, &mut scratch) {
+        while let Some((start, end)) = self.next_change(text, from, &mut scratch, true) {
             out.push_str(&text[copied..start]);
             out.push_str(&scratch);
             copied = end;
             from = end;
         }
         out.push_str(&text[copied..]);
+    }
+
+    /// [`Normalizer::normalize_into`] without the fast scan: every word goes through the
+    /// general path. The reference the fast scan is tested against.
+    #[cfg(test)]
+    pub(crate) fn normalize_reference(&self, text: &str) -> String {
+        let mut out = String::new();
+        let mut scratch = String::new();
+        let mut copied = 0;
+        let mut from = 0;
+        while let Some((start, end)) = self.next_change(text, from, &mut scratch, false) {
+            out.push_str(&text[copied..start]);
+            out.push_str(&scratch);
+            copied = end;
+            from = end;
+        }
+        out.push_str(&text[copied..]);
+        out
     }
 
     /// True when [`Normalizer::normalize`] would return `text` unchanged.
@@ -162,13 +180,23 @@ impl Normalizer {
     /// Finds the first word at or after `from` that changes; writes its replacement into
     /// `scratch` and returns its byte range. All ranges returned lie on character
     /// boundaries, in order, without overlap.
-    fn next_change(&self, text: &str, from: usize, scratch: &mut String) -> Option<(usize, usize)> {
+    fn next_change(
+        &self,
+        text: &str,
+        from: usize,
+        scratch: &mut String,
+        fast: bool,
+    ) -> Option<(usize, usize)> {
         let bytes = text.as_bytes();
         let mut i = from;
         // Start of the last non-word character, for words that begin with a non-starter.
         let mut prev_char = None;
         while i < bytes.len() {
-            let skipped = self.skip_canonical(text, i);
+            let skipped = if fast {
+                crate::scan::skip_canonical(self.style, text, i)
+            } else {
+                i
+            };
             if skipped != i {
                 i = skipped;
                 // The fast loop stops at a word or at a character after a word or a
@@ -234,105 +262,6 @@ impl Normalizer {
             prev_char = None;
         }
         None
-    }
-
-    /// The fast loop over canonical text: skips non-letters and words made of ASCII and
-    /// precomposed Vietnamese letters whose mark (if any) is where the style puts it, and
-    /// returns the offset of the first character it does not vouch for (or the end).
-    #[inline(never)]
-    fn skip_canonical(&self, text: &str, mut i: usize) -> usize {
-        let bytes = text.as_bytes();
-        let n = bytes.len();
-        'words: while i < n {
-            let b = bytes[i];
-            if b < 0x80 && letter::ascii_entry(b) == 0 {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            let mut codes = [0u8; MAX_LETTERS];
-            let mut count = 0usize;
-            let mut tones = 0u32;
-            let mut tone_pos = 0usize;
-            let mut vowels = 0u32;
-            while i < n {
-                let b = bytes[i];
-                let entry = if b < 0x80 {
-                    let entry = letter::ascii_entry(b);
-                    if entry == 0 {
-                        break;
-                    }
-                    i += 1;
-                    entry
-                } else if (0xC3..=0xC6).contains(&b) && i + 1 < n {
-                    let index = usize::from(b - 0xC3) << 6 | usize::from(bytes[i + 1] & 0x3F);
-                    let entry = letter::TWO_BYTE[index];
-                    if entry == 0 {
-                        if self.ends_word(text, i) && i > start {
-                            break;
-                        }
-                        return start;
-                    }
-                    i += 2;
-                    entry
-                } else if b == 0xE1 && i + 2 < n && matches!(bytes[i + 1], 0xBA | 0xBB) {
-                    let index =
-                        usize::from(bytes[i + 1] - 0xBA) << 6 | usize::from(bytes[i + 2] & 0x3F);
-                    let entry = letter::THREE_BYTE[index];
-                    if entry == 0 {
-                        if self.ends_word(text, i) && i > start {
-                            break;
-                        }
-                        return start;
-                    }
-                    i += 3;
-                    entry
-                } else if i > start && self.ends_word(text, i) {
-                    break;
-                } else if i == start {
-                    // A non-ASCII character between words: skip it when it is stable.
-                    match text.get(i..).and_then(|t| t.chars().next()) {
-                        Some(c) if nfc_safe(c) && !letter::is_word_char(c) => {
-                            i += c.len_utf8();
-                            continue 'words;
-                        }
-                        _ => return start,
-                    }
-                } else {
-                    return start;
-                };
-                let code = letter::entry_code(entry);
-                if let Some(slot) = codes.get_mut(count) {
-                    *slot = code;
-                }
-                if letter::entry_tone(entry) != 0 {
-                    tones += 1;
-                    tone_pos = count;
-                }
-                vowels += u32::from(code < 12);
-                count += 1;
-            }
-            // The word start..i is made of known letters; check its mark.
-            if tones == 1 && vowels >= 2 && count <= MAX_LETTERS {
-                let codes = &codes[..count];
-                if let Some(split) = tone::split(codes)
-                    && tone::target_for(self.style, tone::targets(codes, split), tone_pos)
-                        != tone_pos
-                {
-                    return start;
-                }
-            }
-        }
-        n
-    }
-
-    /// True when the character at `i` is stable and no word character: a word ends before it
-    /// and the fast loop may skip it.
-    #[inline]
-    fn ends_word(&self, text: &str, i: usize) -> bool {
-        text.get(i..)
-            .and_then(|t| t.chars().next())
-            .is_some_and(|c| nfc_safe(c) && !letter::is_word_char(c))
     }
 
     /// True when a fast-scanned word may change: one mark, not where the style puts it.

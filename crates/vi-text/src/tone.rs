@@ -236,7 +236,7 @@ pub(crate) fn split<L: Code>(letters: &[L]) -> Option<Split> {
 
 /// True for ă â ê ô ơ ư.
 #[inline]
-fn has_quality(code: u8) -> bool {
+pub(crate) fn has_quality(code: u8) -> bool {
     matches!(
         code,
         code::AW | code::AA | code::EE | code::OO | code::OW | code::UW
