@@ -101,11 +101,32 @@ pub fn form_key(form: &str, out: &mut String) {
 }
 
 /// Appends `text` to `out` with the normalisations of [`form_key`], lower-casing when `lower`.
-fn push_normalized(text: &str, lower: bool, out: &mut String) {
-    for c in text.chars() {
+pub(crate) fn push_normalized(text: &str, lower: bool, out: &mut String) {
+    // Characters that stay as they are (lower-case ASCII and Cyrillic letters, digits, `-`)
+    // are found on the bytes and copied in runs.
+    let bytes = text.as_bytes();
+    let (mut run, mut at) = (0, 0);
+    while let Some(&byte) = bytes.get(at) {
+        match (byte, bytes.get(at + 1).copied().unwrap_or(0)) {
+            (b'a'..=b'z' | b'0'..=b'9' | b'-', _) => {
+                at += 1;
+                continue;
+            }
+            // а..п, р..џ
+            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x9F) => {
+                at += 2;
+                continue;
+            }
+            _ => {}
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        out.push_str(text.get(run..at).unwrap_or_default());
+        at += c.len_utf8();
+        run = at;
         match c {
-            // Fast paths: letters that are already lower case, and the common upper-case ones.
-            'а'..='џ' | 'a'..='z' | '0'..='9' | '-' => out.push(c),
+            // Fast paths for the common upper-case letters.
             'А'..='Я' if lower => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
             'Ѐ'..='Џ' if lower => out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c)),
             'A'..='Z' if lower => out.push(c.to_ascii_lowercase()),
@@ -132,6 +153,7 @@ fn push_normalized(text: &str, lower: bool, out: &mut String) {
             c => out.push(c),
         }
     }
+    out.push_str(text.get(run..).unwrap_or_default());
 }
 
 /// Everything that can go wrong while building the lexicon.
@@ -585,6 +607,47 @@ mod tests {
         ] {
             form_key(input, &mut key);
             assert_eq!(key, expected, "{input:?}");
+        }
+    }
+
+    /// The character-by-character form of [`form_key`], to check the byte-scanning one against.
+    fn reference_key(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '\u{0301}' | '\u{00AD}' => {}
+                '\u{2010}' | '\u{2011}' => out.push('-'),
+                '\u{0306}' | '\u{0308}' => {
+                    let composed = match (out.chars().next_back(), c) {
+                        (Some('и'), '\u{0306}') => Some('й'),
+                        (Some('И'), '\u{0306}') => Some('Й'),
+                        (Some('і'), '\u{0308}') => Some('ї'),
+                        (Some('І'), '\u{0308}') => Some('Ї'),
+                        _ => None,
+                    };
+                    match composed {
+                        Some(letter) => {
+                            out.pop();
+                            out.push(letter);
+                        }
+                        None => out.push(c),
+                    }
+                }
+                c if crate::is_apostrophe(c) => out.push('\''),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn key_matches_reference(
+            text in "[а-яіїєґёА-ЯІЇЄҐЁЀ-Џa-zA-Z0-9'’ʼ`‘′´\\-\u{301}\u{AD}\u{306}\u{308}\u{2010}\u{2011}ÀŸǅİΣѢѣ ]{0,24}"
+        ) {
+            let mut key = String::new();
+            form_key(&text, &mut key);
+            proptest::prop_assert_eq!(key, reference_key(&text));
         }
     }
 

@@ -26,16 +26,16 @@ pub mod conllu;
 pub mod eval;
 mod guess;
 mod hash;
+mod memo;
 pub mod rank;
 
 use crate::lexicon::{FLAG_CLOSED_CLASS, FLAG_DICTIONARY_FORM, FLAG_GUESSED_POS, form_key};
 use closed::ClosedTable;
 use core_model::{TokenKind, Upos};
-use hash::FxBuildHasher;
 use index::MorphLexicon;
+use memo::Memo;
 use rank::RankTable;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// The shipped ranking table (CC BY-SA 4.0, from UD_Ukrainian-ParlaMint dev).
 pub const RANK_TABLE_TSV: &str = include_str!("../../../../data/models/uk-lemma-rank.tsv");
@@ -49,11 +49,13 @@ enum Source {
     Guessed,
 }
 
-/// A candidate analysis; its lemma lives in the scratch arena.
+/// A candidate analysis; its lemma and the lemma's key live in the scratch arenas.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     start: u32,
     end: u32,
+    key_start: u32,
+    key_end: u32,
     upos: Upos,
     source: Source,
     score: f32,
@@ -65,17 +67,9 @@ struct Scratch {
     key: String,
     lemma: String,
     arena: String,
+    /// The [`form_key`] of each candidate lemma.
+    keys: String,
     candidates: Vec<Candidate>,
-}
-
-/// Most forms the per-thread memo keeps; once full, new forms are analysed but not kept.
-const MEMO_CAPACITY: usize = 1 << 16;
-
-/// Per-thread memo of analysed forms (exact form as written), for one lemmatizer at a time.
-#[derive(Default)]
-struct Memo {
-    owner: u64,
-    map: HashMap<Box<str>, Cached, FxBuildHasher>,
 }
 
 thread_local! {
@@ -86,14 +80,6 @@ thread_local! {
 /// Identifies lemmatizer instances, so that a thread's memo serves only the one that filled it.
 static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
-/// A precomputed answer for a lower-case form key.
-#[derive(Debug, Clone)]
-struct Cached {
-    lemma: Box<str>,
-    upos: Upos,
-    guessed: bool,
-}
-
 /// The Ukrainian lemmatizer (see the [module documentation](self)).
 #[derive(Debug)]
 pub struct UkLemmatizer {
@@ -102,7 +88,6 @@ pub struct UkLemmatizer {
     rank: RankTable,
     /// Log prior of each tag, from the ranking table.
     prior: [f32; Upos::ALL.len()],
-    cache: HashMap<Box<str>, Cached, FxBuildHasher>,
     /// This instance's identity in the per-thread memo (renewed when the tables change).
     id: u64,
 }
@@ -115,18 +100,45 @@ struct Shape {
 }
 
 fn shape(form: &str) -> Shape {
-    let mut letters = form.chars().filter(|c| c.is_alphabetic());
-    let capitalised = letters.next().is_some_and(char::is_uppercase);
+    let mut letters = form.chars().filter(|&c| is_letter(c));
+    let capitalised = letters.next().is_some_and(is_upper);
     let upper = capitalised && {
         let mut rest = letters.peekable();
-        rest.peek().is_some() && rest.all(|c| !c.is_lowercase())
+        rest.peek().is_some() && rest.all(|c| !is_lower(c))
     };
     Shape { capitalised, upper }
 }
 
+/// [`char::is_alphabetic`], with a fast path for ASCII and the basic Cyrillic letters.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{400}'..='\u{481}' | '\u{48A}'..='\u{4FF}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// [`char::is_uppercase`], with a fast path for ASCII and the basic Cyrillic letters.
+fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' | '\u{400}'..='\u{42F}' => true,
+        'a'..='z' | '\u{430}'..='\u{45F}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// [`char::is_lowercase`], with a fast path for ASCII and the basic Cyrillic letters.
+fn is_lower(c: char) -> bool {
+    match c {
+        'a'..='z' | '\u{430}'..='\u{45F}' => true,
+        'A'..='Z' | '\u{400}'..='\u{42F}' => false,
+        _ => c.is_lowercase(),
+    }
+}
+
 /// The tag of a token that has no letter: NUM for digits, PUNCT or SYM otherwise.
 fn non_word_upos(form: &str) -> Option<Upos> {
-    if form.chars().any(char::is_alphabetic) {
+    if form.chars().any(is_letter) {
         return None;
     }
     if form.chars().any(|c| c.is_ascii_digit() || c.is_numeric()) {
@@ -184,7 +196,6 @@ impl UkLemmatizer {
             closed,
             rank: RankTable::default(),
             prior: [0.0; Upos::ALL.len()],
-            cache: HashMap::default(),
             id: 0,
         };
         lemmatizer.set_rank_table(rank);
@@ -202,40 +213,7 @@ impl UkLemmatizer {
         }
         let old = std::mem::replace(&mut self.rank, rank);
         self.id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        self.fill_cache();
         old
-    }
-
-    /// Precomputes the answers for every lower-case form of the tables (the frequent words).
-    fn fill_cache(&mut self) {
-        let mut keys: Vec<Box<str>> = self
-            .closed
-            .keys()
-            .chain(self.rank.keys())
-            .chain(
-                crate::lexicon::CLOSED_CLASS
-                    .iter()
-                    .map(|(form, _, _)| *form),
-            )
-            .map(Into::into)
-            .collect();
-        keys.sort();
-        keys.dedup();
-        let mut cache = HashMap::with_capacity_and_hasher(keys.len(), FxBuildHasher::default());
-        let mut lemma = String::new();
-        for key in keys {
-            if let Some((upos, guessed)) = self.analyse(&key, &mut lemma) {
-                cache.insert(
-                    key,
-                    Cached {
-                        lemma: lemma.as_str().into(),
-                        upos,
-                        guessed,
-                    },
-                );
-            }
-        }
-        self.cache = cache;
     }
 
     /// The form lexicon.
@@ -265,40 +243,34 @@ impl UkLemmatizer {
     }
 
     /// The best lemma of a word form (see [`core_model::Lemmatizer::lemmatize_into`]).
+    ///
+    /// Answers are remembered per thread (up to 262,144 forms, for one lemmatizer at a time),
+    /// so that a repeated form costs one hash lookup.
     pub fn lemmatize_form(&self, form: &str, lemma: &mut String) -> Option<(Upos, bool)> {
-        if let Some(hit) = self.cache.get(form) {
-            lemma.clear();
-            lemma.push_str(&hit.lemma);
-            return Some((hit.upos, hit.guessed));
-        }
         MEMO.with(|cell| {
             let Ok(mut memo) = cell.try_borrow_mut() else {
                 return self.analyse(form, lemma);
             };
             if memo.owner != self.id {
-                memo.map.clear();
-                memo.owner = self.id;
+                memo.reset(self.id);
             }
-            if let Some(hit) = memo.map.get(form) {
+            if let Some(hit) = memo.get(form) {
                 lemma.clear();
-                lemma.push_str(&hit.lemma);
+                lemma.push_str(hit.lemma);
                 return Some((hit.upos, hit.guessed));
             }
             let result = self.analyse(form, lemma);
-            if let Some((upos, guessed)) = result
-                && memo.map.len() < MEMO_CAPACITY
-            {
-                memo.map.insert(
-                    form.into(),
-                    Cached {
-                        lemma: lemma.as_str().into(),
-                        upos,
-                        guessed,
-                    },
-                );
+            if let Some((upos, guessed)) = result {
+                memo.insert(form, lemma, upos, guessed);
             }
             result
         })
+    }
+
+    /// The same answer as [`UkLemmatizer::lemmatize_form`], always computed afresh (never
+    /// read from or written to the memo): the cold path, for measurement.
+    pub fn analyse_form(&self, form: &str, lemma: &mut String) -> Option<(Upos, bool)> {
+        self.analyse(form, lemma)
     }
 
     /// Every candidate lemma of `form` with its tag, best first (allocated; for inspection and
@@ -373,31 +345,21 @@ impl UkLemmatizer {
             key,
             lemma,
             arena,
+            keys,
             candidates,
         } = s;
         candidates.clear();
         arena.clear();
+        keys.clear();
         form_key(form, key);
         let shape = shape(form);
-        fn push(
-            candidates: &mut Vec<Candidate>,
-            arena: &mut String,
-            text: &str,
-            upos: Upos,
-            source: Source,
-        ) {
-            let start = u32::try_from(arena.len()).unwrap_or(u32::MAX);
-            arena.push_str(text);
-            candidates.push(Candidate {
-                start,
-                end: u32::try_from(arena.len()).unwrap_or(u32::MAX),
-                upos,
-                source,
-                score: 0.0,
-            });
-        }
+        let mut out = Pushed {
+            candidates,
+            arena,
+            keys,
+        };
         for entry in self.closed.get(key) {
-            push(candidates, arena, &entry.lemma, entry.upos, Source::Closed);
+            out.push(&entry.lemma, entry.upos, Source::Closed);
         }
         for (position, analysis) in self.morph.analyses(key).enumerate() {
             if analysis.lemma_into(key, lemma) {
@@ -405,30 +367,25 @@ impl UkLemmatizer {
                     flags: analysis.flags(),
                     position: u8::try_from(position).unwrap_or(u8::MAX),
                 };
-                push(candidates, arena, lemma, analysis.upos(), source);
+                out.push(lemma, analysis.upos(), source);
             }
         }
-        for counted in self.rank.get(key) {
-            push(
-                candidates,
-                arena,
-                &counted.lemma,
-                counted.upos,
-                Source::Ranked,
-            );
+        let counts = self.rank.get(key);
+        for counted in counts {
+            out.push(&counted.lemma, counted.upos, Source::Ranked);
         }
-        if candidates.is_empty() {
+        if out.candidates.is_empty() {
             guess::guess(
                 &self.morph,
                 key,
                 shape.capitalised,
                 lemma,
                 &mut |text, upos| {
-                    push(candidates, arena, text, upos, Source::Guessed);
+                    out.push(text, upos, Source::Guessed);
                 },
             );
         }
-        if candidates.is_empty() {
+        if out.candidates.is_empty() {
             let upos = if shape.capitalised {
                 Upos::Propn
             } else if form.chars().any(|c| c.is_ascii_alphabetic()) {
@@ -436,26 +393,23 @@ impl UkLemmatizer {
             } else {
                 Upos::Noun
             };
-            push(candidates, arena, form, upos, Source::Guessed);
+            out.push(form, upos, Source::Guessed);
         }
         // Score, then merge duplicates (same lemma key and tag) into the first.
-        let counts = self.rank.get(key);
         let form_total: u32 = counts.iter().map(|c| c.count).sum();
         for c in candidates.iter_mut() {
-            let text = arena
-                .get(c.start as usize..c.end as usize)
-                .unwrap_or_default();
+            let text = slice(arena, c.start, c.end);
+            let lemma_key = slice(keys, c.key_start, c.key_end);
             let seen = counts
                 .iter()
-                .find(|k| k.upos == c.upos && key_chars(text).eq(k.lemma_key.chars()))
+                .find(|k| k.upos == c.upos && *k.lemma_key == *lemma_key)
                 .map_or(0, |k| k.count);
-            form_key(text, lemma);
-            let lemma_seen = self.rank.lemma_count(lemma);
+            let lemma_seen = self.rank.lemma_count(lemma_key);
             c.score = self.score(c, text, seen, form_total, shape)
                 + lemma_prior(lemma_seen)
-                + shape_prior(c.upos, lemma);
+                + shape_prior(c.upos, lemma_key);
         }
-        dedup(candidates, arena);
+        dedup(candidates, keys);
     }
 
     /// The score of one candidate (higher is better).
@@ -482,7 +436,7 @@ impl UkLemmatizer {
             Source::Ranked => 0.0,
             Source::Guessed => -1.0,
         };
-        let lemma_capitalised = lemma.chars().next().is_some_and(char::is_uppercase);
+        let lemma_capitalised = lemma.chars().next().is_some_and(is_upper);
         if shape.capitalised {
             if lemma_capitalised {
                 score += 1.0;
@@ -525,34 +479,51 @@ fn shape_prior(upos: Upos, lemma_key: &str) -> f32 {
     }
 }
 
-/// The characters of `text` as [`form_key`] would write them (lower case, one apostrophe,
-/// no stress marks), for comparisons without allocation.
-fn key_chars(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars()
-        .filter(|&c| c != '\u{0301}' && c != '\u{00AD}')
-        .flat_map(char::to_lowercase)
-        .map(|c| if crate::is_apostrophe(c) { '\'' } else { c })
+/// Where [`UkLemmatizer::collect`] writes candidates.
+struct Pushed<'a> {
+    candidates: &'a mut Vec<Candidate>,
+    arena: &'a mut String,
+    keys: &'a mut String,
 }
 
-/// True when two lemmas have the same key.
-fn same_key(a: &str, b: &str) -> bool {
-    key_chars(a).eq(key_chars(b))
+impl Pushed<'_> {
+    fn push(&mut self, text: &str, upos: Upos, source: Source) {
+        let start = u32::try_from(self.arena.len()).unwrap_or(u32::MAX);
+        self.arena.push_str(text);
+        let key_start = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
+        push_key(text, self.keys);
+        self.candidates.push(Candidate {
+            start,
+            end: u32::try_from(self.arena.len()).unwrap_or(u32::MAX),
+            key_start,
+            key_end: u32::try_from(self.keys.len()).unwrap_or(u32::MAX),
+            upos,
+            source,
+            score: 0.0,
+        });
+    }
+}
+
+/// `arena[start..end]`, or "" when out of range.
+fn slice(arena: &str, start: u32, end: u32) -> &str {
+    arena.get(start as usize..end as usize).unwrap_or_default()
+}
+
+/// Appends the [`form_key`] of `text` to `out`.
+fn push_key(text: &str, out: &mut String) {
+    crate::lexicon::push_normalized(text, true, out);
 }
 
 /// Keeps the best-scored of candidates with the same lemma key and tag (the first on ties),
 /// with a small bonus for each agreeing source.
-fn dedup(candidates: &mut Vec<Candidate>, arena: &str) {
-    let text = |c: &Candidate| {
-        arena
-            .get(c.start as usize..c.end as usize)
-            .unwrap_or_default()
-    };
+fn dedup(candidates: &mut Vec<Candidate>, keys: &str) {
+    let key = |c: &Candidate| slice(keys, c.key_start, c.key_end);
     let mut i = 0;
     while i < candidates.len() {
         let mut j = i + 1;
         while j < candidates.len() {
             let (a, b) = (candidates[i], candidates[j]);
-            if a.upos == b.upos && same_key(text(&a), text(&b)) {
+            if a.upos == b.upos && key(&a) == key(&b) {
                 let keep = if b.score > a.score { b } else { a };
                 candidates[i] = Candidate {
                     score: keep.score + 0.1,
@@ -570,5 +541,30 @@ fn dedup(candidates: &mut Vec<Candidate>, arena: &str) {
 impl core_model::Lemmatizer for UkLemmatizer {
     fn lemmatize_into(&self, form: &str, lemma: &mut String) -> Option<(Upos, bool)> {
         self.lemmatize_form(form, lemma)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letter_fast_paths_agree_with_std() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn shapes() {
+        let s = shape("Київ");
+        assert!(s.capitalised && !s.upper);
+        let s = shape("НАТО");
+        assert!(s.capitalised && s.upper);
+        let s = shape("«київ»");
+        assert!(!s.capitalised && !s.upper);
+        assert!(!shape("Я").upper);
     }
 }

@@ -177,6 +177,9 @@ impl RankTable {
     /// [`RankTableError`] naming the first malformed line.
     pub fn parse(text: &str) -> Result<RankTable, RankTableError> {
         let mut table = RankTable::default();
+        let rows = text.lines().filter(|l| l.starts_with("F\t")).count();
+        table.forms.reserve(rows);
+        table.lemmas.reserve(rows);
         let mut upos_seen = [0u32; Upos::ALL.len()];
         for (index, line) in text.lines().enumerate() {
             let error = |problem: &str| RankTableError {
@@ -186,10 +189,15 @@ impl RankTable {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let fields: Vec<&str> = line.split('\t').collect();
+            let mut fields = [""; 6];
+            let mut len = 0;
+            for (slot, field) in fields.iter_mut().zip(line.split('\t')) {
+                *slot = field;
+                len += 1;
+            }
             let tag = |name: &str| Upos::from_name(name).ok_or_else(|| error("unknown UPOS tag"));
             let count = |n: &str| n.parse::<u32>().map_err(|_| error("bad count"));
-            match fields.as_slice() {
+            match fields.get(..len).unwrap_or_default() {
                 ["U", upos, n] => {
                     let upos = tag(upos)?;
                     if let Some(slot) = upos_seen.get_mut(upos as usize) {
