@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 
 mod letter;
+mod phonotactics;
 mod scan;
 mod shape;
 

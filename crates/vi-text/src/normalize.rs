@@ -245,7 +245,7 @@ impl Normalizer {
             if let Some(fast) = fast_word(text, start) {
                 let end = start + fast.len;
                 if self.fast_word_changes(&fast)
-                    && let Some(change) = self.repair(text, start, end, scratch)
+                    && let Some(change) = self.repair(text, start, end, &fast.decoded, scratch)
                 {
                     return Some(change);
                 }
@@ -288,16 +288,14 @@ impl Normalizer {
         text: &str,
         start: usize,
         end: usize,
+        decoded: &Letters,
         scratch: &mut String,
     ) -> Option<(usize, usize)> {
         let source = &text[start..end];
-        let syllable = syllable::parse(source)?;
-        let (s, e) = shape::enclosing_token(text, start, end)?;
-        if shape::is_not_prose(&text[s..e]) {
+        scratch.clear();
+        if !syllable::respell(decoded, self.style, scratch) || !in_prose(text, start, end) {
             return None;
         }
-        scratch.clear();
-        syllable.write(self.style, scratch);
         (scratch.as_str() != source).then_some((start, end))
     }
 
@@ -329,14 +327,9 @@ impl Normalizer {
                     _ => return None,
                 }
             }
-            if let Some(syllable) = syllable::from_letters(letters) {
-                let prose = shape::enclosing_token(text, start, end)
-                    .is_some_and(|(s, e)| !shape::is_not_prose(&text[s..e]));
-                if prose {
-                    scratch.clear();
-                    syllable.write(self.style, scratch);
-                    return (scratch.as_str() != source).then_some((start, end));
-                }
+            scratch.clear();
+            if syllable::respell(letters, self.style, scratch) && in_prose(text, start, end) {
+                return (scratch.as_str() != source).then_some((start, end));
             }
             if !letters.combining {
                 return None;
@@ -394,6 +387,65 @@ pub fn misplaced_marks(text: &str) -> usize {
     count
 }
 
+/// True when the word `start..end` lies in prose: its whitespace-delimited token is no URL,
+/// e-mail address, path or code (see `crate::shape`). Tokens of letters and plain
+/// punctuation are told from the bytes around the word; anything else asks `crate::shape`.
+#[inline]
+fn in_prose(text: &str, start: usize, end: usize) -> bool {
+    /// Bytes that may make a token no prose, or (non-ASCII) may be Unicode whitespace.
+    #[inline]
+    fn plain(bytes: &[u8], i: usize) -> bool {
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 => !matches!(
+                b,
+                b'.' | b'/' | b':' | b'@' | b'\\' | b'`' | b'{' | b'}' | b'<' | b'>' | b'=' | b'|'
+            ),
+            // Continuations, U+00C0..U+01BF, combining marks U+0300..U+037F, and
+            // Vietnamese letters U+1E80..U+1EFF.
+            Some(&b) if b < 0xC0 || matches!(b, 0xC3..=0xC6 | 0xCC | 0xCD) => true,
+            Some(&0xE1) => matches!(bytes.get(i + 1), Some(0xBA | 0xBB)),
+            _ => false,
+        }
+    }
+    const REACH: usize = 256;
+    let bytes = text.as_bytes();
+    let mut fast = true;
+    // Back to whitespace.
+    let mut i = start;
+    while i > 0 {
+        let b = bytes.get(i - 1).copied().unwrap_or(b' ');
+        if b.is_ascii_whitespace() {
+            break;
+        }
+        if start - i > REACH || !plain(bytes, i - 1) {
+            fast = false;
+            break;
+        }
+        i -= 1;
+    }
+    // The word itself, then on to whitespace.
+    if fast {
+        let mut j = start;
+        while j < bytes.len() {
+            let b = bytes.get(j).copied().unwrap_or(b' ');
+            if j >= end && b.is_ascii_whitespace() {
+                break;
+            }
+            if j - end.min(j) > REACH || !plain(bytes, j) {
+                fast = false;
+                break;
+            }
+            j += 1;
+        }
+    }
+    if fast {
+        // No marker byte and no Unicode whitespace but ASCII: `shape` finds the same token
+        // and no marker in it.
+        return true;
+    }
+    shape::enclosing_token(text, start, end).is_some_and(|(s, e)| !shape::is_not_prose(&text[s..e]))
+}
+
 /// What one pass over a word found.
 struct Word {
     /// Length in bytes.
@@ -418,6 +470,8 @@ struct FastWord {
     tones: u8,
     tone_pos: u8,
     vowels: u8,
+    /// The letters, when there are at most [`MAX_LETTERS`].
+    decoded: Letters,
 }
 
 /// The fast scan, straight from the bytes. `None` when the word holds anything else (or
@@ -432,6 +486,7 @@ fn fast_word(text: &str, start: usize) -> Option<FastWord> {
         tones: 0,
         tone_pos: 0,
         vowels: 0,
+        decoded: Letters::default(),
     };
     let mut i = start;
     while let Some(&b) = bytes.get(i) {
@@ -468,6 +523,7 @@ fn fast_word(text: &str, start: usize) -> Option<FastWord> {
         word.vowels = word.vowels.saturating_add(u8::from(found.is_vowel()));
         if let Some(slot) = word.codes.get_mut(at) {
             *slot = found.code;
+            word.decoded.push_letter(found);
         }
         word.letters = word.letters.saturating_add(1);
         i += len;
@@ -627,5 +683,49 @@ mod tests {
         let mut out = String::from(">");
         Normalizer::new().normalize_into("noí", &mut out);
         assert_eq!(out, ">nói");
+    }
+}
+
+#[cfg(test)]
+mod prose_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn reference(text: &str, start: usize, end: usize) -> bool {
+        shape::enclosing_token(text, start, end)
+            .is_some_and(|(s, e)| !shape::is_not_prose(&text[s..e]))
+    }
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => prop::sample::select(vec![
+                "nói", "hoà", "a\u{0300}", "Người", "x", " ", " ", "\t", "\n", "\u{0B}",
+                "\u{85}", "\u{a0}", "\u{1680}", "\u{2003}", "\u{3000}", ".", "/", ":", "@",
+                "\\", "`", "{", "}", "<", ">", "=", "|", "“", "”", "≠", "-", ",", "_", "1",
+                "vnexpress", "net", "https://", "www.", "Київ", "ç",
+            ])
+            .prop_map(str::to_owned),
+            1 => any::<char>().prop_map(|c| c.to_string()),
+            1 => "[a-z]{300,600}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn in_prose_agrees_with_shape(pieces in prop::collection::vec(piece(), 0..30)) {
+            let text = pieces.concat();
+            let mut start = None;
+            for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+                if i < text.len() && letter::is_word_char(c) {
+                    start.get_or_insert(i);
+                    continue;
+                }
+                if let Some(s) = start.take() {
+                    prop_assert_eq!(in_prose(&text, s, i), reference(&text, s, i), "{:?} {}..{}", text, s, i);
+                }
+            }
+        }
     }
 }

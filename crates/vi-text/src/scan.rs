@@ -17,6 +17,8 @@ const BOUNDARY: u16 = 0x4000;
 /// Table entry bit of a letter (the low bits are a packed letter: see
 /// [`letter::entry_code`]).
 const LETTER: u16 = 0x8000;
+/// Table entry bit of a vowel letter.
+const VOWEL: u16 = 0x2000;
 /// Table entry of a letter outside the Vietnamese alphabet that NFC leaves alone and nothing
 /// composes with (ç, ß, Cyrillic): the word is no syllable.
 const FOREIGN: u16 = LETTER | letter::code::FOREIGN as u16;
@@ -34,14 +36,40 @@ static SMALL: LazyLock<Box<[u16; 0x800]>> = LazyLock::new(|| {
     table
 });
 
+/// `entry` with [`VOWEL`] set when it is a vowel letter.
+const fn with_vowel_bit(entry: u16) -> u16 {
+    if entry & LETTER != 0 && entry & 0x1F < 12 {
+        entry | VOWEL
+    } else {
+        entry
+    }
+}
+
+/// [`letter::THREE_BYTE`] with [`VOWEL`] bits.
+static THREE: [u16; 128] = {
+    let mut table = letter::THREE_BYTE;
+    let mut i = 0;
+    while i < table.len() {
+        table[i] = with_vowel_bit(table[i]);
+        i += 1;
+    }
+    table
+};
+
 /// The table entry of any character.
 fn classify(c: char) -> u16 {
     if c.is_ascii() {
         let entry = letter::ascii_entry(c as u8);
-        return if entry == 0 { BOUNDARY } else { entry };
+        return if entry == 0 {
+            BOUNDARY
+        } else {
+            with_vowel_bit(entry)
+        };
     }
     if let Some(l) = letter::letter_of(c) {
-        return LETTER | (u16::from(l.upper) << 8) | (u16::from(l.tone) << 5) | u16::from(l.code);
+        return with_vowel_bit(
+            LETTER | (u16::from(l.upper) << 8) | (u16::from(l.tone) << 5) | u16::from(l.code),
+        );
     }
     if !nfc_safe(c) {
         return 0;
@@ -62,7 +90,7 @@ fn classify_wide(text: &str, bytes: &[u8], i: usize) -> (u16, usize) {
         if let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2))
             && matches!(b1, 0xBA | 0xBB)
         {
-            let entry = letter::THREE_BYTE[usize::from(b1 - 0xBA) << 6 | usize::from(b2 & 0x3F)];
+            let entry = THREE[usize::from(b1 - 0xBA) << 6 | usize::from(b2 & 0x3F)];
             if entry != 0 {
                 return (entry, 3);
             }
@@ -111,8 +139,7 @@ pub(crate) fn skip_canonical(style: ToneStyle, text: &str, from: usize) -> usize
             return word_start(text, bytes, small, from, i);
         }
         i += len;
-        if letter::entry_tone(e) == 0 || mark_is_placed(style, text, bytes, small, from, i - len, e)
-        {
+        if letter::entry_tone(e) == 0 || mark_is_placed(style, text, small, from, i - len, i, e) {
             continue;
         }
         let start = word_start(text, bytes, small, from, i - len);
@@ -130,14 +157,14 @@ pub(crate) fn skip_canonical(style: ToneStyle, text: &str, from: usize) -> usize
 fn mark_is_placed(
     style: ToneStyle,
     text: &str,
-    bytes: &[u8],
     small: &[u16; 0x800],
     from: usize,
     at: usize,
+    next_at: usize,
     e: u16,
 ) -> bool {
+    let bytes = text.as_bytes();
     let code = letter::entry_code(e);
-    let next_at = at + usize::from(bytes[at] >= 0x80) + usize::from(bytes[at] >= 0xE0) + 1;
     let next = letter_at(text, bytes, small, next_at);
     if tone::has_quality(code) {
         // ă â ê ô ơ ư take the mark unless another of them follows in the group.
@@ -220,7 +247,7 @@ fn skip_ascii(bytes: &[u8], mut i: usize) -> usize {
 /// True for the entry of a vowel.
 #[inline]
 fn is_vowel(entry: u16) -> bool {
-    entry & LETTER != 0 && letter::entry_code(entry) < 12
+    entry & VOWEL != 0
 }
 
 /// The entry of the character at `i` (0 when none).
@@ -246,6 +273,11 @@ fn char_before(bytes: &[u8], i: usize) -> usize {
 /// The entry of the character that ends at `i`.
 #[inline]
 fn letter_before(text: &str, bytes: &[u8], small: &[u16; 0x800], i: usize) -> u16 {
+    if let Some(&b) = bytes.get(i.wrapping_sub(1))
+        && b < 0x80
+    {
+        return small[usize::from(b)];
+    }
     letter_at(text, bytes, small, char_before(bytes, i))
 }
 
@@ -320,17 +352,25 @@ fn needs_placement_check(codes: &[u8; 16], count: usize, tone_pos: usize) -> boo
     before || after
 }
 
-/// The entry and length of the non-ASCII character at `i`.
-#[inline]
+/// The entry and length of the non-ASCII character at `i` (`(0, 0)` when it cannot be
+/// read).
+#[inline(always)]
 fn read(text: &str, bytes: &[u8], small: &[u16; 0x800], i: usize) -> (u16, usize) {
-    let b = bytes[i];
+    let b = bytes.get(i).copied().unwrap_or(0);
+    let b1 = bytes.get(i + 1).copied().unwrap_or(0);
     if b < 0xE0 {
-        match bytes.get(i + 1) {
-            Some(&b1) => (
-                small[(usize::from(b & 0x1F) << 6 | usize::from(b1 & 0x3F)) & 0x7FF],
-                2,
-            ),
-            None => (0, 0),
+        // Text is UTF-8: a byte below 0xE0 here leads a two-byte character.
+        (
+            small[(usize::from(b & 0x1F) << 6 | usize::from(b1 & 0x3F)) & 0x7FF],
+            2,
+        )
+    } else if b == 0xE1 && (b1 == 0xBA || b1 == 0xBB) {
+        let b2 = bytes.get(i + 2).copied().unwrap_or(0);
+        let entry = THREE[(usize::from(b1 & 1) << 6 | usize::from(b2 & 0x3F)) & 0x7F];
+        if entry != 0 {
+            (entry, 3)
+        } else {
+            classify_wide(text, bytes, i)
         }
     } else {
         classify_wide(text, bytes, i)

@@ -23,6 +23,7 @@
 //! ```
 
 use crate::letter::{self, BASE, Letter, Letters, MAX_LETTERS, code};
+use crate::phonotactics;
 use crate::tone::{self, Split, Tone, ToneStyle};
 use std::fmt;
 
@@ -92,9 +93,10 @@ pub(crate) fn from_letters(decoded: &Letters) -> Option<Syllable> {
     build(decoded, false)
 }
 
-/// Builds a syllable from decoded letters; `any_tone` skips the check of the tone against
-/// the final (for toneless spellings that [`Syllable::with_tone`] completes).
-fn build(decoded: &Letters, any_tone: bool) -> Option<Syllable> {
+/// The split and tone of decoded letters when they spell a valid syllable; `any_tone` skips
+/// the check of the tone against the final.
+#[inline]
+fn check(decoded: &Letters, any_tone: bool) -> Option<(Split, Tone)> {
     if decoded.tones > 1 {
         return None;
     }
@@ -105,6 +107,35 @@ fn build(decoded: &Letters, any_tone: bool) -> Option<Syllable> {
     } else {
         Tone::Ngang
     };
+    let mut codes = [0u8; MAX_LETTERS];
+    for (slot, l) in codes.iter_mut().zip(letters) {
+        *slot = l.code;
+    }
+    let codes = &codes[..letters.len()];
+    // "giêng": the rhyme is "iêng", spelt with the i of gi.
+    let rhyme_start = if split.initial == 2
+        && split.vowels == 2
+        && codes.get(..3) == Some(&[code::G, code::I, code::EE])
+        && split.end < codes.len()
+    {
+        1
+    } else {
+        split.vowels
+    };
+    phonotactics::valid(
+        codes.get(..split.initial).unwrap_or(&[]),
+        codes.get(rhyme_start..).unwrap_or(&[]),
+        codes.get(split.end..).unwrap_or(&[]),
+        if any_tone { Tone::Sac } else { tone },
+    )
+    .then_some((split, tone))
+}
+
+/// Builds a syllable from decoded letters; `any_tone` skips the check of the tone against
+/// the final (for toneless spellings that [`Syllable::with_tone`] completes).
+fn build(decoded: &Letters, any_tone: bool) -> Option<Syllable> {
+    let (split, tone) = check(decoded, any_tone)?;
+    let letters = decoded.letters();
     let mut syllable = Syllable {
         letters: decoded.buf,
         len: letters.len() as u8,
@@ -118,21 +149,32 @@ fn build(decoded: &Letters, any_tone: bool) -> Option<Syllable> {
         offsets: [0; 4],
     };
     syllable.fill_spelling(split);
-    let spelling = syllable.spelling();
-    let [initial_end, _, vowels_end, rhyme_start] = syllable.offsets.map(usize::from);
-    let part = |range: std::ops::Range<usize>| spelling.get(range).unwrap_or("");
-    if !valid(
-        part(0..initial_end),
-        part(rhyme_start..spelling.len()),
-        part(vowels_end..spelling.len()),
-        if any_tone { Tone::Sac } else { tone },
-    ) {
-        return None;
-    }
     if decoded.tones == 0 {
         syllable.written = syllable.targets().0 as u8;
     }
     Some(syllable)
+}
+
+/// Appends the syllable that `decoded` spells to `out` as [`Syllable::write`] does, without
+/// building the [`Syllable`]; false (and `out` untouched) when it spells none.
+#[inline]
+pub(crate) fn respell(decoded: &Letters, style: ToneStyle, out: &mut String) -> bool {
+    let Some((split, tone)) = check(decoded, false) else {
+        return false;
+    };
+    let letters = decoded.letters();
+    let targets = tone::targets(letters, split);
+    let written = if decoded.tones == 0 {
+        targets.0
+    } else {
+        decoded.tone_pos
+    };
+    let at = tone::target_for(style, targets, written);
+    out.reserve(letters.len() * 3);
+    for (i, l) in letters.iter().enumerate() {
+        out.push(l.to_char(if i == at { tone as u8 } else { 0 }));
+    }
+    true
 }
 
 impl Syllable {
@@ -322,7 +364,7 @@ pub const INITIALS: [&str; 28] = [
 ];
 
 /// Rhymes after every initial but `qu` (with `iê`; the empty initial writes `yê`).
-const RHYMES: &[&str] = &[
+pub(crate) const RHYMES: &[&str] = &[
     "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay", "e", "ec",
     "em", "en", "eng", "eo", "ep", "et", "i", "ia", "ich", "im", "in", "inh", "ip", "it", "iu",
     "iêc", "iêm", "iên", "iêng", "iêp", "iêt", "iêu", "o", "oa", "oac", "oach", "oai", "oam",
@@ -337,36 +379,40 @@ const RHYMES: &[&str] = &[
 ];
 
 /// The `yê` rhymes of the empty initial (yên, yêu, yết…) and the open `y`.
-const EMPTY_INITIAL_RHYMES: &[&str] = &["y", "yêm", "yên", "yêng", "yêt", "yêu"];
+pub(crate) const EMPTY_INITIAL_RHYMES: &[&str] = &["y", "yêm", "yên", "yêng", "yêt", "yêu"];
 
 /// Initials that take the open rhyme `y` (spelling variants such as lý/lí, kỹ/kĩ).
-const Y_INITIALS: &[&str] = &["", "d", "h", "k", "l", "m", "n", "s", "t", "th", "v"];
+pub(crate) const Y_INITIALS: &[&str] = &["", "d", "h", "k", "l", "m", "n", "s", "t", "th", "v"];
 
 /// Rhymes after `qu` (whose `u` is the medial).
-const QU_RHYMES: &[&str] = &[
+pub(crate) const QU_RHYMES: &[&str] = &[
     "a", "ac", "ach", "ai", "an", "ang", "anh", "ao", "at", "au", "ay", "e", "en", "eo", "et", "i",
     "it", "y", "ych", "ynh", "yt", "yên", "yêt", "ân", "âng", "ât", "ây", "ê", "êch", "ên", "ênh",
     "êt", "ôc", "ăc", "ăm", "ăn", "ăng", "ăp", "ăt", "ơ",
 ];
 
 /// Loan words with a labial initial and a medial (xe buýt, voan, tiền boa).
-const LABIAL_MEDIAL: &[(&str, &str)] = &[("b", "uyt"), ("v", "oan"), ("b", "oa")];
+pub(crate) const LABIAL_MEDIAL: &[(&str, &str)] = &[("b", "uyt"), ("v", "oan"), ("b", "oa")];
 
 fn is_stop(final_consonant: &str) -> bool {
     matches!(final_consonant, "p" | "t" | "c" | "ch")
 }
 
+#[cfg(test)]
 fn has_medial(rhyme: &str) -> bool {
     ["oa", "oă", "oe", "uâ", "uê", "uơ", "uy"]
         .iter()
         .any(|m| rhyme.starts_with(m))
 }
 
+#[cfg(test)]
 fn is_front(rhyme: &str) -> bool {
     matches!(rhyme.as_bytes().first(), Some(b'e' | b'i' | b'y')) || rhyme.starts_with("ê")
 }
 
-/// The phonotactic check of an initial, a rhyme and a tone.
+/// The phonotactic check of an initial, a rhyme and a tone, on spellings: the reference of
+/// `crate::phonotactics::valid`.
+#[cfg(test)]
 fn valid(initial: &str, rhyme: &str, final_consonant: &str, tone: Tone) -> bool {
     if is_stop(final_consonant) && !tone.fits_stop_final() {
         return false;
@@ -530,6 +576,76 @@ mod tests {
         ] {
             assert!(parse(word).is_none(), "{word:?} should not parse");
         }
+    }
+
+    #[test]
+    fn phonotactics_on_codes_agree_with_the_string_rules() {
+        let spell =
+            |codes: &[u8]| -> String { codes.iter().map(|&c| BASE[usize::from(c)]).collect() };
+        let mut rhymes: Vec<Vec<u8>> = Vec::new();
+        for table in [RHYMES, QU_RHYMES, EMPTY_INITIAL_RHYMES] {
+            for r in table {
+                rhymes.push(
+                    r.chars()
+                        .filter_map(letter::letter_of)
+                        .map(|l| l.code)
+                        .collect(),
+                );
+            }
+        }
+        let alphabet: Vec<u8> = (0..29).collect();
+        for &a in &alphabet {
+            rhymes.push(vec![a]);
+            for &b in &alphabet {
+                rhymes.push(vec![a, b]);
+                for &c in &[
+                    code::A,
+                    code::I,
+                    code::U,
+                    code::Y,
+                    code::EE,
+                    code::N,
+                    code::G,
+                    code::H,
+                    code::C,
+                    code::T,
+                ] {
+                    rhymes.push(vec![a, b, c]);
+                }
+            }
+        }
+        let mut initials: Vec<Vec<u8>> = INITIALS
+            .iter()
+            .map(|i| {
+                i.chars()
+                    .filter_map(letter::letter_of)
+                    .map(|l| l.code)
+                    .collect()
+            })
+            .collect();
+        initials.extend([
+            vec![code::Q],
+            vec![code::G, code::H, code::I],
+            vec![code::X, code::X],
+        ]);
+        let mut checked = 0;
+        for initial in &initials {
+            for rhyme in &rhymes {
+                let fin_start = rhyme.iter().rposition(|&c| c < 12).map_or(0, |p| p + 1);
+                let fin = &rhyme[fin_start..];
+                for tone in [Tone::Sac, Tone::Huyen] {
+                    assert_eq!(
+                        phonotactics::valid(initial, rhyme, fin, tone),
+                        valid(&spell(initial), &spell(rhyme), &spell(fin), tone),
+                        "{} + {}",
+                        spell(initial),
+                        spell(rhyme)
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 500_000, "{checked}");
     }
 
     #[test]

@@ -237,10 +237,13 @@ pub(crate) fn split<L: Code>(letters: &[L]) -> Option<Split> {
 /// True for ă â ê ô ơ ư.
 #[inline]
 pub(crate) fn has_quality(code: u8) -> bool {
-    matches!(
-        code,
-        code::AW | code::AA | code::EE | code::OO | code::OW | code::UW
-    )
+    const QUALITY: u32 = 1 << code::AW
+        | 1 << code::AA
+        | 1 << code::EE
+        | 1 << code::OO
+        | 1 << code::OW
+        | 1 << code::UW;
+    code < 32 && (QUALITY >> code) & 1 != 0
 }
 
 /// Indices of the letter that carries the tone mark in the old and the new style.
