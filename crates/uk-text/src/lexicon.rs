@@ -38,7 +38,7 @@ use std::time::{Duration, Instant};
 
 /// Version of the build's output. Bump it whenever a change to this module, the hunspell
 /// reader or the tag tables changes the artifact, so that existing artifacts are seen as stale.
-pub const BUILD_FORMAT: u32 = 3;
+pub const BUILD_FORMAT: u32 = 4;
 
 /// The affix file, inside the source directory.
 pub const AFF_FILE: &str = "uk_UA.aff";
@@ -404,6 +404,8 @@ fn collect(aff: &AffixFile, dic: &Dictionary, dic_path: &Path) -> Result<Collect
             .push(&entry.word)
             .ok_or_else(|| too_large("more than 2^32 lemmas"))?;
     }
+    let closed_forms: std::collections::HashSet<&str> =
+        CLOSED_CLASS.iter().map(|(form, _, _)| *form).collect();
     let adverb = Flag::from_char(ADVERB_CLASS);
     let mut expander = Expander::new(aff);
     let mut key = String::new();
@@ -415,7 +417,7 @@ fn collect(aff: &AffixFile, dic: &Dictionary, dic_path: &Path) -> Result<Collect
             Some(upos) => (upos, false),
             None => {
                 form_key(&entry.word, &mut key);
-                if entry.flags.is_empty() && CLOSED_CLASS.iter().any(|(form, _, _)| *form == key) {
+                if entry.flags.is_empty() && closed_forms.contains(key.as_str()) {
                     // A separately listed form of a closed-class paradigm (мене, був): the
                     // table's analyses replace the stem's own.
                     continue;

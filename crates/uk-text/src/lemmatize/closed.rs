@@ -1,10 +1,11 @@
-//! The hand-written table of closed-class and irregular words that complements the lexicon's
-//! own closed-class table ([`crate::lexicon::CLOSED_CLASS`]): pronoun and determiner paradigms,
-//! irregular verbs, suppletive plurals, and common adverbs, particles and conjunctions that
-//! hunspell-uk lacks or files elsewhere.
+//! The closed-class and irregular word table as the lemmatizer reads it: pronoun, determiner
+//! and бути paradigms, irregular verbs, suppletive plurals, function words and frequent adverbs.
 //!
-//! The table is the project's own work (MIT OR Apache-2.0), kept as data in
-//! `data/sources/uk/closed-class/closed-class.tsv` and compiled into the binary.
+//! The shipped table is the project's own work (MIT OR Apache-2.0), kept as data in
+//! `data/sources/uk/closed-class/closed-class.tsv` and compiled into the binary. It is the one
+//! source of the closed-class words: the lexicon build reads the same file (as
+//! [`crate::lexicon::CLOSED_CLASS`]), so the compiled lexicon's closed-class analyses and this
+//! table agree. The lemmatizer takes its candidates from both; agreeing candidates merge.
 
 use super::hash::FxBuildHasher;
 use crate::lexicon::form_key;
@@ -122,6 +123,23 @@ mod tests {
         let table = ClosedTable::parse(CLOSED_CLASS_TSV).unwrap();
         assert!(table.rows() > 100);
         assert!(table.get("людей").iter().any(|e| &*e.lemma == "людина"));
+    }
+
+    #[test]
+    fn one_source_for_lexicon_and_lemmatizer() {
+        let table = ClosedTable::shipped();
+        assert_eq!(table.rows(), crate::lexicon::CLOSED_CLASS.len());
+        let mut key = String::new();
+        for (form, lemma, upos) in crate::lexicon::CLOSED_CLASS {
+            form_key(form, &mut key);
+            assert!(
+                table
+                    .get(&key)
+                    .iter()
+                    .any(|e| &*e.lemma == *lemma && e.upos == *upos),
+                "{form} {lemma} {upos}"
+            );
+        }
     }
 
     #[test]

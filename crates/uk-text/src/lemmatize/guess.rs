@@ -2,6 +2,7 @@
 //! lexicon knows as a word form lends its analyses, its lemma edit applied to the whole word
 //! (`гіперзвуковими` -> ending `звуковими` -> strip 3, add `ий` -> `гіперзвуковий`).
 
+use crate::lexicon::FLAG_CLOSED_CLASS;
 use core_model::Upos;
 use index::{LemmaCase, MorphLexicon};
 
@@ -29,8 +30,12 @@ pub(super) fn guess(
         let ending = key.get(start..).unwrap_or_default();
         let mut found = false;
         for analysis in morph.analyses(ending) {
-            // A proper noun's ending lends nothing to a longer word (Рим in Ерим).
-            if analysis.case() != LemmaCase::AsIs || analysis.upos() == Upos::Propn {
+            // A proper noun's ending lends nothing to a longer word (Рим in Ерим), nor does
+            // a closed-class word's (чого in діючого).
+            if analysis.case() != LemmaCase::AsIs
+                || analysis.upos() == Upos::Propn
+                || analysis.flags() & FLAG_CLOSED_CLASS != 0
+            {
                 continue;
             }
             // The edit must leave the prefix intact.
