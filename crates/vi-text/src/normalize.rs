@@ -392,57 +392,64 @@ pub fn misplaced_marks(text: &str) -> usize {
 /// punctuation are told from the bytes around the word; anything else asks `crate::shape`.
 #[inline]
 fn in_prose(text: &str, start: usize, end: usize) -> bool {
-    /// Bytes that may make a token no prose, or (non-ASCII) may be Unicode whitespace.
+    /// 1: a byte that can be in a prose token and no whitespace (ASCII other than the
+    /// markers of `crate::shape`, continuation bytes, leads of U+00C0..U+01BF and of the
+    /// combining marks U+0300..U+037F); 2: `E1`, plain before `BA`/`BB` (U+1E80..U+1EFF);
+    /// 0: anything else.
+    const PLAIN: [u8; 256] = {
+        let mut table = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = match b as u8 {
+                b'.' | b'/' | b':' | b'@' | b'\\' | b'`' | b'{' | b'}' | b'<' | b'>' | b'='
+                | b'|' => 0,
+                0x00..=0x7F | 0x80..=0xBF | 0xC3..=0xC6 | 0xCC | 0xCD => 1,
+                0xE1 => 2,
+                _ => 0,
+            };
+            b += 1;
+        }
+        table
+    };
     #[inline]
     fn plain(bytes: &[u8], i: usize) -> bool {
-        match bytes.get(i) {
-            Some(&b) if b < 0x80 => !matches!(
-                b,
-                b'.' | b'/' | b':' | b'@' | b'\\' | b'`' | b'{' | b'}' | b'<' | b'>' | b'=' | b'|'
-            ),
-            // Continuations, U+00C0..U+01BF, combining marks U+0300..U+037F, and
-            // Vietnamese letters U+1E80..U+1EFF.
-            Some(&b) if b < 0xC0 || matches!(b, 0xC3..=0xC6 | 0xCC | 0xCD) => true,
-            Some(&0xE1) => matches!(bytes.get(i + 1), Some(0xBA | 0xBB)),
+        match bytes.get(i).map(|&b| PLAIN[usize::from(b)]) {
+            Some(1) => true,
+            Some(2) => matches!(bytes.get(i + 1), Some(0xBA | 0xBB)),
             _ => false,
         }
     }
     const REACH: usize = 256;
     let bytes = text.as_bytes();
-    let mut fast = true;
     // Back to whitespace.
     let mut i = start;
-    while i > 0 {
-        let b = bytes.get(i - 1).copied().unwrap_or(b' ');
+    while let Some(&b) = bytes.get(i.wrapping_sub(1)) {
         if b.is_ascii_whitespace() {
             break;
         }
         if start - i > REACH || !plain(bytes, i - 1) {
-            fast = false;
-            break;
+            return in_prose_by_shape(text, start, end);
         }
         i -= 1;
     }
-    // The word itself, then on to whitespace.
-    if fast {
-        let mut j = start;
-        while j < bytes.len() {
-            let b = bytes.get(j).copied().unwrap_or(b' ');
-            if j >= end && b.is_ascii_whitespace() {
-                break;
-            }
-            if j - end.min(j) > REACH || !plain(bytes, j) {
-                fast = false;
-                break;
-            }
-            j += 1;
+    // The word is letters and combining marks (no marker, no whitespace); on from its end.
+    let mut j = end;
+    while let Some(&b) = bytes.get(j) {
+        if b.is_ascii_whitespace() {
+            break;
         }
+        if j - end > REACH || !plain(bytes, j) {
+            return in_prose_by_shape(text, start, end);
+        }
+        j += 1;
     }
-    if fast {
-        // No marker byte and no Unicode whitespace but ASCII: `shape` finds the same token
-        // and no marker in it.
-        return true;
-    }
+    // No marker byte and no Unicode whitespace but ASCII: `shape` finds the same token and
+    // no marker in it.
+    true
+}
+
+/// [`in_prose`] the general way.
+fn in_prose_by_shape(text: &str, start: usize, end: usize) -> bool {
     shape::enclosing_token(text, start, end).is_some_and(|(s, e)| !shape::is_not_prose(&text[s..e]))
 }
 

@@ -49,11 +49,7 @@ fn keys(table: &[&str]) -> Vec<u64> {
 
 /// The key of a lower-case spelling (every character a letter of the alphabet).
 fn key_of_str(s: &str) -> u64 {
-    let codes: Vec<u8> = s
-        .chars()
-        .map(|c| letter::letter_of(c).map_or(code::FOREIGN, |l| l.code))
-        .collect();
-    key(&codes)
+    key(&codes_of_str(s))
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| Tables {
@@ -91,8 +87,99 @@ fn is_front(rhyme: &[u8]) -> bool {
 }
 
 /// The phonotactic check of an initial, a rhyme and a final (letter codes) and a tone: the
-/// same answer as the string rules of `crate::syllable`.
+/// same answer as the string rules of `crate::syllable`, from a set of every valid pair of
+/// initial and rhyme.
+#[inline]
 pub(crate) fn valid(initial: &[u8], rhyme: &[u8], final_consonant: &[u8], tone: Tone) -> bool {
+    if is_stop(final_consonant) && !tone.fits_stop_final() {
+        return false;
+    }
+    if initial.len() > 3 || rhyme.len() > 8 {
+        return false;
+    }
+    PAIRS.contains(pair_key(key(initial), key(rhyme)))
+}
+
+/// One key for an initial (at most three letters) and a rhyme (at most eight).
+#[inline]
+fn pair_key(initial: u64, rhyme: u64) -> u64 {
+    (initial << 40) | rhyme
+}
+
+/// A set of keys: open addressing with linear probing; 0 marks an empty slot (no pair has
+/// key 0, as every rhyme has a letter).
+struct KeySet {
+    slots: Vec<u64>,
+    mask: usize,
+}
+
+impl KeySet {
+    fn new(keys: &[u64]) -> KeySet {
+        let size = (keys.len() * 2).next_power_of_two().max(16);
+        let mut set = KeySet {
+            slots: vec![0; size],
+            mask: size - 1,
+        };
+        for &k in keys {
+            let mut at = Self::hash(k) & set.mask;
+            while set.slots[at] != 0 && set.slots[at] != k {
+                at = (at + 1) & set.mask;
+            }
+            set.slots[at] = k;
+        }
+        set
+    }
+
+    #[inline]
+    fn hash(k: u64) -> usize {
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
+    }
+
+    #[inline]
+    fn contains(&self, k: u64) -> bool {
+        let mut at = Self::hash(k) & self.mask;
+        loop {
+            match self.slots.get(at) {
+                Some(&slot) if slot == k => return true,
+                Some(&0) | None => return false,
+                Some(_) => at = (at + 1) & self.mask,
+            }
+        }
+    }
+}
+
+/// Every (initial, rhyme) pair that [`valid_by_rules`] accepts: initials come from
+/// `INITIALS` and rhymes from the rhyme tables (or are `y`), as every rule asks.
+static PAIRS: LazyLock<KeySet> = LazyLock::new(|| {
+    let mut rhymes: Vec<Vec<u8>> = Vec::new();
+    for table in [RHYMES, QU_RHYMES, EMPTY_INITIAL_RHYMES, &["y"]] {
+        rhymes.extend(table.iter().map(|r| codes_of_str(r)));
+    }
+    let mut keys = Vec::new();
+    for initial in INITIALS {
+        let initial = codes_of_str(initial);
+        for rhyme in &rhymes {
+            if valid_by_rules(&initial, rhyme, &[], Tone::Sac) {
+                keys.push(pair_key(key(&initial), key(rhyme)));
+            }
+        }
+    }
+    KeySet::new(&keys)
+});
+
+fn codes_of_str(s: &str) -> Vec<u8> {
+    s.chars()
+        .map(|c| letter::letter_of(c).map_or(code::FOREIGN, |l| l.code))
+        .collect()
+}
+
+/// The rules themselves, on letter codes: what [`PAIRS`] is built from.
+pub(crate) fn valid_by_rules(
+    initial: &[u8],
+    rhyme: &[u8],
+    final_consonant: &[u8],
+    tone: Tone,
+) -> bool {
     if is_stop(final_consonant) && !tone.fits_stop_final() {
         return false;
     }
@@ -134,6 +221,56 @@ pub(crate) fn valid(initial: &[u8], rhyme: &[u8], final_consonant: &[u8], tone: 
                 G | NG => !front,
                 B | M | P | PH | V => !medial || tables.labial.contains(&(i, r)),
                 _ => tables.initials.binary_search(&i).is_ok(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pair_set_agrees_with_the_rules() {
+        let mut rhymes: Vec<Vec<u8>> = Vec::new();
+        for table in [RHYMES, QU_RHYMES, EMPTY_INITIAL_RHYMES] {
+            rhymes.extend(table.iter().map(|r| codes_of_str(r)));
+        }
+        for a in 0..30u8 {
+            rhymes.push(vec![a]);
+            for b in 0..30u8 {
+                rhymes.push(vec![a, b]);
+                for c in [
+                    code::A,
+                    code::I,
+                    code::U,
+                    code::Y,
+                    code::N,
+                    code::G,
+                    code::H,
+                ] {
+                    rhymes.push(vec![a, b, c]);
+                    rhymes.push(vec![a, b, c, code::G, code::N, code::A, code::I, code::H]);
+                }
+            }
+        }
+        let mut initials: Vec<Vec<u8>> = INITIALS.iter().map(|i| codes_of_str(i)).collect();
+        initials.extend([
+            vec![code::Q],
+            vec![code::G, code::H, code::I],
+            vec![code::X, code::X],
+        ]);
+        for initial in &initials {
+            for rhyme in &rhymes {
+                for tone in [Tone::Sac, Tone::Huyen] {
+                    for fin in [&[][..], &[code::T][..], &[code::N, code::G][..]] {
+                        assert_eq!(
+                            valid(initial, rhyme, fin, tone),
+                            valid_by_rules(initial, rhyme, fin, tone),
+                            "{initial:?} {rhyme:?}"
+                        );
+                    }
+                }
             }
         }
     }
