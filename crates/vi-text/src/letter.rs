@@ -389,11 +389,20 @@ impl Letters {
         let Some(mark) = mark_of(c) else {
             return false;
         };
+        self.push_mark(mark)
+    }
+
+    /// Adds one Vietnamese combining mark to the last letter. False when there is no letter
+    /// or the mark cannot sit on it.
+    #[inline]
+    pub fn push_mark(&mut self, mark: Mark) -> bool {
         self.combining = true;
         let Some(last) = self.len.checked_sub(1) else {
             return false;
         };
-        let letter = &mut self.buf[last];
+        let Some(letter) = self.buf.get_mut(last) else {
+            return false;
+        };
         match mark {
             Mark::Tone(t) => {
                 if !letter.is_vowel() {

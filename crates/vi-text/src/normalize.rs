@@ -558,26 +558,25 @@ fn scan_word(text: &str, start: usize) -> Word {
     };
     let mut first = true;
     for (i, c) in rest.char_indices() {
-        if c.is_ascii() {
-            if !c.is_ascii_alphabetic() {
-                word.len = i;
-                return word;
-            }
-            if word.vietnamese && !word.letters.push(c) {
+        if let Some(l) = letter_of(c) {
+            if word.vietnamese && !word.letters.push_letter(l) {
                 word.vietnamese = false;
             }
-        } else if letter_of(c).is_some() {
-            if word.vietnamese && !word.letters.push(c) {
+        } else if c.is_ascii() {
+            // Every ASCII letter has a letter code.
+            word.len = i;
+            return word;
+        } else if let Some(mark) = letter::mark_of(c) {
+            if word.vietnamese && !word.letters.push_mark(mark) {
                 word.vietnamese = false;
+            }
+            // Combining marks are never NFC-safe.
+            word.safe = false;
+            if first {
+                word.starts_with_mark = true;
             }
         } else if letter::is_word_char(c) {
-            if letter::mark_of(c).is_some() {
-                if word.vietnamese && !word.letters.push(c) {
-                    word.vietnamese = false;
-                }
-            } else {
-                word.vietnamese = false;
-            }
+            word.vietnamese = false;
             if !nfc_safe(c) {
                 word.safe = false;
                 if first {
