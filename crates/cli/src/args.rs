@@ -19,6 +19,14 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Analyse a whole corpus: detect languages, mark boilerplate, normalize, split sentences,
+    /// segment (vi) or lemmatize (uk); one JSON line per document, in input order.
+    ///
+    /// Exit status: 0 every document analysed; 3 some documents failed or were skipped (each
+    /// is an error record in the output and a line in the summary); 1 the run could not
+    /// proceed.
+    #[command(after_help = PROCESS_HELP)]
+    Process(ProcessArgs),
     /// Print the version and the languages vnuk analyses.
     Version,
     /// Look a word up in the compiled lexicon (built on first use); exit 4 when not found.
@@ -53,6 +61,56 @@ pub enum Command {
     /// Re-encode Vietnamese text: UTF-8, VNI, TCVN3, VISCII, VIQR, windows-1258 (bytes in, bytes
     /// out; the input encoding detected with `--from auto`).
     Convert(ConvertArgs),
+}
+
+/// Details printed after `vnuk process --help`.
+const PROCESS_HELP: &str = "\
+Inputs: files and directories (walked recursively, in name order; .txt files are one document
+each, .jsonl files one document per line with a \"text\" field and an optional \"id\"; .gz and .zst
+are decompressed), or stdin when none is given (or `-`).
+
+Bad input never stops the run: unreadable paths, invalid UTF-8 (with its byte offset; --lossy
+replaces it with U+FFFD and flags the document), binary files (skipped), broken JSON lines (with
+file and line) each become an error record in the output and a line in the summary. NUL bytes
+are kept and read as line breaks.
+
+Output schema: crates/cli/schema/process-document.schema.json. Every token's `text` is exactly
+the bytes of its `start..end` span in the document's text.
+
+Exit status: 0 all documents analysed, 3 some documents failed or were skipped, 1 the run could
+not proceed (no lexicon, output not writable).
+
+Examples:
+  vnuk process data/samples > out.jsonl
+  vnuk process --threads 2 --summary summary.json corpus/ > out.jsonl
+  zcat dump.jsonl.gz | vnuk process --input-format jsonl --format text";
+
+/// Options of `vnuk process`.
+#[derive(Debug, clap::Args)]
+pub struct ProcessArgs {
+    /// Output: one JSON object per document, or the analysed text.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: crate::commands::process::OutputFormat,
+    /// How input files are read: by extension, all as text, all as JSON lines.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub input_format: crate::commands::process::InputFormat,
+    /// Worker threads (0: one per core).
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// Replace invalid UTF-8 by U+FFFD and go on (the document is flagged `lossy`).
+    #[arg(long)]
+    pub lossy: bool,
+    /// Also write the run's summary to FILE as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<std::path::PathBuf>,
+    /// Write the output to FILE instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// No progress bar and no summary on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Input files and directories; stdin when none.
+    pub inputs: Vec<std::path::PathBuf>,
 }
 
 /// Input files of a text command (stdin when none, or `-`).

@@ -60,6 +60,8 @@ pub fn is_alpha(c: char) -> bool {
         0..=0x7F => c.is_ascii_alphabetic(),
         0xC0..=0x24F => c != '\u{D7}' && c != '\u{F7}',
         0x400..=0x481 | 0x48A..=0x52F => true,
+        // Latin Extended Additional: Vietnamese tone-marked vowels, all letters.
+        0x1E00..=0x1EFF => true,
         _ => c.is_alphabetic(),
     }
 }

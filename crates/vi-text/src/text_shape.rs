@@ -75,10 +75,10 @@ impl ShapeCounts {
             let mut previous_letter = false;
             let mut pending_underscore = false;
             for c in chunk.chars() {
-                if c.is_alphabetic() {
+                if is_letter(c) {
                     letters += 1;
                     counts.letters += 1;
-                    if c.is_uppercase() {
+                    if is_upper(c) {
                         counts.upper += 1;
                     }
                     if pending_underscore {
@@ -127,6 +127,26 @@ impl ShapeCounts {
             return TextShape::LmClean;
         }
         TextShape::Raw
+    }
+}
+
+/// `char::is_alphabetic`, with fast paths for the scripts of Vietnamese text.
+fn is_letter(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0x24F => c != '\u{D7}' && c != '\u{F7}',
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_uppercase` for letters, with fast paths for the scripts of Vietnamese text.
+fn is_upper(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_uppercase(),
+        // Latin Extended Additional pairs each capital (even) with its small letter (odd).
+        0x1E00..=0x1E95 | 0x1EA0..=0x1EFF => u32::from(c) % 2 == 0,
+        _ => c.is_uppercase(),
     }
 }
 

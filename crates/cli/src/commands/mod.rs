@@ -10,6 +10,7 @@ mod json;
 pub mod lemmatize;
 pub mod lookup;
 pub mod normalize;
+pub mod process;
 pub mod segment;
 pub mod sentences;
 pub mod tokenize;
@@ -34,6 +35,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, CommandError> {
             println!("vnuk {} (vi, uk)", env!("CARGO_PKG_VERSION"));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Process(args) => process::run(&args, &data_dir(cli.data_dir.as_deref())),
         Command::Lookup(args) => lookup::run(&args, &data_dir(cli.data_dir.as_deref())),
         Command::Data(command) => data::run(&command, &data_dir(cli.data_dir.as_deref())),
         Command::Normalize(args) => normalize::run(&args),

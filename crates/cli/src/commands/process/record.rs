@@ -1,0 +1,334 @@
+//! The output of one document: a JSON object on one line (the schema is
+//! `crates/cli/schema/process-document.schema.json`), or with `--format text` the analysed
+//! text (one sentence per line, tokens separated by spaces, a blank line after each
+//! document).
+//!
+//! The record is written as the analysis goes, into a buffer reused from document to
+//! document, so that nothing is allocated per token.
+
+use super::analyze::DocCounts;
+use super::boilerplate::Reason;
+use super::input::Failure;
+use crate::commands::json::push_json_string;
+use core_model::{Language, Span, TokenKind, Upos};
+use std::fmt::Write as _;
+use vi_text::text_shape::TextShape;
+
+/// Output formats of `vnuk process`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// One JSON object per document (see the published schema).
+    Jsonl,
+    /// The analysed text: one sentence per line, normalized tokens separated by spaces
+    /// (Vietnamese words with `_`), boilerplate left out, a blank line after each document.
+    Text,
+}
+
+/// The fields of one output token.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenFields<'a> {
+    /// The original bytes of the span.
+    pub text: &'a str,
+    /// Byte span in the document.
+    pub span: Span,
+    /// The token's kind.
+    pub kind: TokenKind,
+    /// The normalized form, when it differs from `text`.
+    pub norm: Option<&'a str>,
+    /// The lemma, when known.
+    pub lemma: Option<&'a str>,
+    /// The part of speech, when known.
+    pub upos: Option<Upos>,
+    /// The word is not in the lexicon (its lemma, if any, was guessed).
+    pub oov: bool,
+}
+
+/// Where the document came from.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    /// The document's identifier.
+    pub id: &'a str,
+    /// The file (`-` for stdin).
+    pub source: &'a str,
+    /// 1-based line in a `.jsonl` file.
+    pub line: Option<u64>,
+    /// Bytes of the document's text.
+    pub bytes: u64,
+}
+
+/// Repairs made while decoding, reported with the document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Repairs {
+    /// Offset of the first invalid UTF-8 sequence replaced by U+FFFD (`--lossy`).
+    pub lossy_from: Option<u64>,
+    /// NUL bytes in the text (read as line breaks).
+    pub nul_bytes: u64,
+}
+
+/// One document's output, built piece by piece.
+#[derive(Debug)]
+pub struct DocRecord {
+    format: OutputFormat,
+    out: String,
+    boilerplate: Vec<(Span, Reason)>,
+    repairs: Repairs,
+    first_sentence: bool,
+    first_token: bool,
+}
+
+impl DocRecord {
+    /// An empty record writing `format`.
+    #[must_use]
+    pub fn new(format: OutputFormat) -> DocRecord {
+        DocRecord {
+            format,
+            out: String::new(),
+            boilerplate: Vec::new(),
+            repairs: Repairs::default(),
+            first_sentence: true,
+            first_token: true,
+        }
+    }
+
+    /// Takes the finished output, leaving the record empty for the next document.
+    pub fn take(&mut self) -> String {
+        std::mem::take(&mut self.out)
+    }
+
+    fn json(&self) -> bool {
+        self.format == OutputFormat::Jsonl
+    }
+
+    /// Starts a document.
+    pub fn begin(&mut self, origin: Origin<'_>) {
+        self.out.clear();
+        self.boilerplate.clear();
+        self.repairs = Repairs::default();
+        if !self.json() {
+            return;
+        }
+        self.out.push_str("{\"id\":");
+        push_json_string(&mut self.out, origin.id);
+        self.out.push_str(",\"source\":");
+        push_json_string(&mut self.out, origin.source);
+        if let Some(line) = origin.line {
+            let _ = write!(self.out, ",\"line\":{line}");
+        }
+        let _ = write!(self.out, ",\"bytes\":{}", origin.bytes);
+    }
+
+    /// Ends a document that failed or was skipped.
+    pub fn failure(&mut self, failure: &Failure) {
+        if !self.json() {
+            return;
+        }
+        let status = if failure.skipped { "skipped" } else { "error" };
+        let _ = write!(self.out, ",\"status\":\"{status}\",\"errors\":[");
+        self.error(failure.kind, &failure.message, failure.offset);
+        self.out.push_str("]}\n");
+    }
+
+    fn error(&mut self, kind: &str, message: &str, offset: Option<u64>) {
+        self.out.push_str("{\"kind\":");
+        push_json_string(&mut self.out, kind);
+        self.out.push_str(",\"message\":");
+        push_json_string(&mut self.out, message);
+        if let Some(offset) = offset {
+            let _ = write!(self.out, ",\"offset\":{offset}");
+        }
+        self.out.push('}');
+    }
+
+    /// Records the decoding repairs, written with the document's flags.
+    pub fn repairs(&mut self, repairs: Repairs) {
+        self.repairs = repairs;
+    }
+
+    /// The document's language and shape.
+    pub fn begin_analysis(
+        &mut self,
+        language: Language,
+        confidence: f32,
+        shape: Option<TextShape>,
+    ) {
+        if !self.json() {
+            return;
+        }
+        let _ = write!(
+            self.out,
+            ",\"status\":\"ok\",\"language\":\"{}\",\"confidence\":{:.3}",
+            language.code(),
+            confidence
+        );
+        if let Some(shape) = shape {
+            let _ = write!(self.out, ",\"shape\":\"{}\"", shape.name());
+        }
+        if self.repairs.lossy_from.is_some() {
+            self.out.push_str(",\"lossy\":true");
+        }
+        if self.repairs.nul_bytes > 0 {
+            let _ = write!(self.out, ",\"nul_bytes\":{}", self.repairs.nul_bytes);
+        }
+    }
+
+    /// The paragraphs: span, language, detection confidence.
+    pub fn paragraphs(&mut self, paragraphs: impl Iterator<Item = (Span, Language, f32)>) {
+        if !self.json() {
+            return;
+        }
+        self.out.push_str(",\"paragraphs\":[");
+        for (i, (span, language, confidence)) in paragraphs.enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            let _ = write!(
+                self.out,
+                "{{\"start\":{},\"end\":{},\"language\":\"{}\",\"confidence\":{:.3}}}",
+                span.start,
+                span.end,
+                language.code(),
+                confidence
+            );
+        }
+        self.out.push(']');
+    }
+
+    /// Marks a span as boilerplate (written, in text order, after the sentences).
+    pub fn boilerplate(&mut self, span: Span, reason: Reason) {
+        self.boilerplate.push((span, reason));
+    }
+
+    /// Opens the sentence list.
+    pub fn begin_sentences(&mut self) {
+        self.first_sentence = true;
+        if self.json() {
+            self.out.push_str(",\"sentences\":[");
+        }
+    }
+
+    /// Opens a sentence.
+    pub fn begin_sentence(&mut self, span: Span, language: Language) {
+        self.first_token = true;
+        if !self.json() {
+            return;
+        }
+        if !self.first_sentence {
+            self.out.push(',');
+        }
+        self.first_sentence = false;
+        let _ = write!(
+            self.out,
+            "{{\"start\":{},\"end\":{},\"language\":\"{}\",\"tokens\":[",
+            span.start,
+            span.end,
+            language.code()
+        );
+    }
+
+    /// Writes a token of the open sentence.
+    pub fn token(&mut self, token: &TokenFields<'_>) {
+        let first = std::mem::replace(&mut self.first_token, false);
+        if !self.json() {
+            if !first {
+                self.out.push(' ');
+            }
+            self.out.push_str(token.norm.unwrap_or(token.text));
+            return;
+        }
+        if !first {
+            self.out.push(',');
+        }
+        self.out.push_str("{\"text\":");
+        push_json_string(&mut self.out, token.text);
+        self.out.push_str(",\"start\":");
+        self.push_number(token.span.start as u64);
+        self.out.push_str(",\"end\":");
+        self.push_number(token.span.end as u64);
+        self.out.push_str(",\"kind\":\"");
+        self.out.push_str(token.kind.name());
+        self.out.push('"');
+        if let Some(norm) = token.norm {
+            self.out.push_str(",\"norm\":");
+            push_json_string(&mut self.out, norm);
+        }
+        if let Some(lemma) = token.lemma {
+            self.out.push_str(",\"lemma\":");
+            push_json_string(&mut self.out, lemma);
+        }
+        if let Some(upos) = token.upos {
+            self.out.push_str(",\"upos\":\"");
+            self.out.push_str(upos.name());
+            self.out.push('"');
+        }
+        if token.oov {
+            self.out.push_str(",\"oov\":true");
+        }
+        self.out.push('}');
+    }
+
+    fn push_number(&mut self, n: u64) {
+        self.out.push_str(itoa::Buffer::new().format(n));
+    }
+
+    /// Closes the open sentence.
+    pub fn end_sentence(&mut self) {
+        if self.json() {
+            self.out.push_str("]}");
+        } else if !self.first_token {
+            self.out.push('\n');
+        }
+    }
+
+    /// Closes the sentence list.
+    pub fn end_sentences(&mut self) {
+        if self.json() {
+            self.out.push(']');
+        }
+    }
+
+    /// Writes the boilerplate, the counts and the warnings, and closes the document.
+    pub fn finish(&mut self, text: &str, counts: &DocCounts) {
+        if !self.json() {
+            self.out.push('\n');
+            return;
+        }
+        self.boilerplate.sort_by_key(|(span, _)| span.start);
+        self.out.push_str(",\"boilerplate\":[");
+        for i in 0..self.boilerplate.len() {
+            let (span, reason) = self.boilerplate[i];
+            if i > 0 {
+                self.out.push(',');
+            }
+            self.out.push_str("{\"text\":");
+            push_json_string(&mut self.out, span.slice(text));
+            let _ = write!(
+                self.out,
+                ",\"start\":{},\"end\":{},\"reason\":\"{}\"}}",
+                span.start,
+                span.end,
+                reason.name()
+            );
+        }
+        let _ = write!(
+            self.out,
+            "],\"counts\":{{\"paragraphs\":{},\"sentences\":{},\"tokens\":{},\"words\":{},\"oov\":{},\"boilerplate\":{}}}",
+            counts.paragraphs,
+            counts.sentences,
+            counts.tokens,
+            counts.words,
+            counts.oov,
+            counts.boilerplate
+        );
+        self.out.push_str(",\"errors\":[");
+        if let Some(offset) = self.repairs.lossy_from {
+            self.error(
+                "invalid-utf8",
+                &format!(
+                    "invalid UTF-8 from byte offset {offset} replaced by U+FFFD (--lossy); spans index the repaired text"
+                ),
+                Some(offset),
+            );
+        }
+        self.out.push_str("]}\n");
+    }
+}
