@@ -191,6 +191,18 @@ impl Segmentation {
             .unwrap_or(&[])
     }
 
+    /// True when the word lexicon or the user dictionary holds `token` (all its atoms, as
+    /// one word), as found by the segmentation that produced it; no lookup is repeated.
+    #[must_use]
+    pub fn in_lexicon(&self, token: &SegToken) -> bool {
+        let count = token.atom_count as usize;
+        let Some(first) = self.work.atoms.atoms.get(token.first_atom as usize) else {
+            return false;
+        };
+        (1..=atoms::MAX_WORD_ATOMS).contains(&count)
+            && (first.starts & (1 << (count - 1)) != 0 || usize::from(first.user) >= count)
+    }
+
     /// Appends the form of `token` to `out`: its atoms' bytes joined by `_`. `text` must be
     /// the segmented text.
     pub fn write_form(&self, text: &str, token: &SegToken, out: &mut String) {
