@@ -3,7 +3,9 @@
 //! and language detection.
 //!
 //! The news-like text repeats seed 002 from `../shared/seeds/` when present, else a paragraph
-//! written for the benchmark.
+//! written for the benchmark. `uk_tokenize_eval_text` tokenizes the text the peer scripts in
+//! `benches/peers/` use (the `# text = ` lines of the CoNLL-U files under
+//! `../shared/eval/uk/`), line by line as they do, for side-by-side ratios.
 //!
 //! ```text
 //! cargo bench -p benches --bench uk_text -- --warm-up-time 1 --measurement-time 2
@@ -79,6 +81,53 @@ fn tokenize(c: &mut Criterion) {
     group.finish();
 }
 
+/// The CoNLL-U files whose sentence texts the peer scripts read (see `benches/peers/corpus.py`).
+const EVAL_CORPORA: [&str; 3] = [
+    "eval/uk/ud-iu/uk_iu-ud-test.conllu",
+    "eval/uk/ud-iu/uk_iu-ud-dev.conllu",
+    "eval/uk/parlamint/uk_parlamint-ud-dev.conllu",
+];
+
+fn eval_lines() -> Vec<String> {
+    let Some(dir) = shared_dir() else {
+        return Vec::new();
+    };
+    EVAL_CORPORA
+        .iter()
+        .filter_map(|corpus| std::fs::read_to_string(dir.join(corpus)).ok())
+        .flat_map(|conllu| {
+            conllu
+                .lines()
+                .filter_map(|l| l.strip_prefix("# text = "))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn tokenize_eval_text(c: &mut Criterion) {
+    let lines = eval_lines();
+    if lines.is_empty() {
+        return;
+    }
+    let token_count: usize = lines.iter().map(|l| uk_text::tokenize(l).len()).sum();
+    let mut tokens = Vec::new();
+    let mut group = c.benchmark_group("uk_tokenize_eval_text");
+    group.throughput(Throughput::Elements(token_count as u64));
+    group.bench_function("lines_tokens", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for line in &lines {
+                tokens.clear();
+                uk_text::tokenize_into(black_box(line), &mut tokens);
+                n += tokens.len();
+            }
+            black_box(n)
+        });
+    });
+    group.finish();
+}
+
 fn normalize(c: &mut Criterion) {
     let clean = news_text(4 << 20);
     // The same text with typographic apostrophes, stress marks and Latin look-alikes.
@@ -124,5 +173,11 @@ fn translit_and_detect(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, tokenize, normalize, translit_and_detect);
+criterion_group!(
+    benches,
+    tokenize_eval_text,
+    tokenize,
+    normalize,
+    translit_and_detect
+);
 criterion_main!(benches);
