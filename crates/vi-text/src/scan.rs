@@ -56,6 +56,24 @@ static THREE: [u16; 128] = {
     table
 };
 
+/// The table of the code points U+0000..U+07FF, for [`read`].
+#[inline]
+pub(crate) fn small_table() -> &'static [u16; 0x800] {
+    &SMALL
+}
+
+/// The letter of the Vietnamese alphabet (ASCII letters but f j w z, precomposed vowels,
+/// đ) that a table entry names, if any: the letters of [`letter::letter_of`].
+#[inline]
+pub(crate) fn vietnamese_letter(entry: u16) -> Option<letter::Letter> {
+    let code = letter::entry_code(entry);
+    (entry & LETTER != 0 && code != letter::code::FOREIGN).then_some(letter::Letter {
+        code,
+        tone: letter::entry_tone(entry),
+        upper: entry & 0x100 != 0,
+    })
+}
+
 /// The table entry of any character.
 fn classify(c: char) -> u16 {
     if c.is_ascii() {
@@ -224,7 +242,7 @@ fn mark_is_placed(
 
 /// The first non-ASCII byte at or after `i`, or the end.
 #[inline]
-fn skip_ascii(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_ascii(bytes: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = bytes.get(i..i + 8) {
         let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
             break;
@@ -355,7 +373,7 @@ fn needs_placement_check(codes: &[u8; 16], count: usize, tone_pos: usize) -> boo
 /// The entry and length of the non-ASCII character at `i` (`(0, 0)` when it cannot be
 /// read).
 #[inline(always)]
-fn read(text: &str, bytes: &[u8], small: &[u16; 0x800], i: usize) -> (u16, usize) {
+pub(crate) fn read(text: &str, bytes: &[u8], small: &[u16; 0x800], i: usize) -> (u16, usize) {
     let b = bytes.get(i).copied().unwrap_or(0);
     let b1 = bytes.get(i + 1).copied().unwrap_or(0);
     if b < 0xE0 {
@@ -488,6 +506,22 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn vietnamese_letters_are_the_letters_of_letter_of() {
+        for cp in 0x80..0x1_0000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            let (entry, len) = read(s, s.as_bytes(), small_table(), 0);
+            assert_eq!(vietnamese_letter(entry), letter::letter_of(c), "U+{cp:04X}");
+            if vietnamese_letter(entry).is_some() {
+                assert_eq!(len, c.len_utf8());
             }
         }
     }
