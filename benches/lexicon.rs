@@ -351,6 +351,26 @@ fn lexicon_benches(c: &mut Criterion) {
                 .count()
         })
     });
+    // A real misspelling (ы is Russian, not Ukrainian) when the real lexicon is in use: the
+    // Cyrillic keys that `fst`'s own Levenshtein automaton missed.
+    let misspelt = "переговорыв";
+    let found = morph
+        .lexicon()
+        .fuzzy(misspelt, 1)
+        .expect("small automaton")
+        .count();
+    eprintln!("lexicon bench: uk fuzzy {misspelt:?} d1: {found} matches");
+    for distance in [1, 2] {
+        group.bench_function(format!("uk-fuzzy-misspelt-d{distance}"), |b| {
+            b.iter(|| {
+                morph
+                    .lexicon()
+                    .fuzzy(black_box(misspelt), distance)
+                    .expect("small automaton")
+                    .count()
+            })
+        });
+    }
     group.bench_function("vi-regex", |b| {
         b.iter(|| {
             words

@@ -11,8 +11,7 @@
 #![no_main]
 
 use core_model::Upos;
-use index::RegexAutomaton;
-use index::fst::automaton::Levenshtein;
+use index::{Levenshtein, RegexAutomaton};
 use index::{
     Lexicon, LexiconBuilder, LexiconKind, MorphInput, MorphLexicon, MorphLexiconBuilder, WordEntry,
     WordLexicon, WordLexiconBuilder, section,
@@ -26,7 +25,7 @@ fn automata() -> &'static (RegexAutomaton, Levenshtein) {
     AUTOMATA.get_or_init(|| {
         (
             RegexAutomaton::new("a.*").expect("valid pattern"),
-            Levenshtein::new("ab", 1).expect("small automaton"),
+            Levenshtein::new("ab", 1).expect("distance within the limit"),
         )
     })
 }
@@ -54,7 +53,12 @@ fn exercise(bytes: Vec<u8>, verified: bool) {
         let _ = lexicon.prefix(&key[..key.len().min(1)]).limit(10).count();
     }
     let (regex, levenshtein) = automata();
-    let _ = lexicon.search(levenshtein).limit(50).count();
+    // Every fuzzy match is a valid UTF-8 key within the automaton's distance.
+    let mut fuzzy = lexicon.search(levenshtein).limit(50);
+    while let Some((key, _)) = fuzzy.next() {
+        let key = std::str::from_utf8(key).expect("fuzzy matches are UTF-8");
+        assert!(levenshtein.distance_to(key).is_some(), "{key:?}");
+    }
     let _ = lexicon.search(regex).limit(50).count();
     let syllables: Vec<String> = entries
         .first()

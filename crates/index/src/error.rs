@@ -155,7 +155,7 @@ pub enum Error {
         /// What is wrong.
         detail: String,
     },
-    /// A fuzzy query could not be compiled (its automaton would be too large).
+    /// A fuzzy query was refused (an edit distance above [`crate::MAX_FUZZY_DISTANCE`]).
     #[error("fuzzy query {query:?} with distance {distance}: {detail}")]
     Fuzzy {
         /// The query.

@@ -100,9 +100,11 @@
 mod builder;
 mod error;
 mod format;
+mod fuzzy;
 mod lexicon;
 mod morph;
 mod query;
+mod step;
 mod syllable;
 mod walk;
 mod word;
@@ -112,6 +114,7 @@ pub use error::{Error, MEMORY_LABEL, Result};
 pub use format::{
     FORMAT_VERSION, Header, LexiconKind, MAGIC, MAX_SECTIONS, SECTION_ALIGN, SectionEntry, section,
 };
+pub use fuzzy::{Levenshtein, LevenshteinState, MAX_FUZZY_DISTANCE};
 pub use lexicon::{FstData, Lexicon, LexiconInfo, SectionInfo, read_header, read_sources_checksum};
 pub use morph::{
     ANALYSIS_RECORD_LEN, Analyses, Analysis, LemmaCase, MorphInput, MorphLexicon,

@@ -1,15 +1,15 @@
 //! Set queries on a [`Lexicon`]: prefix, fuzzy (Levenshtein), regex, and any `fst::Automaton`.
 
 use fst::Automaton;
-use fst::automaton::{AlwaysMatch, Levenshtein};
+use fst::automaton::AlwaysMatch;
 use fst::{IntoStreamer, Streamer};
 use regex_automata::dfa::{Automaton as _, StartKind, dense};
 use regex_automata::util::primitives::StateID;
 use regex_automata::util::start;
 use regex_automata::{Anchored, MatchKind};
 
-use crate::Lexicon;
 use crate::error::{Error, Result};
+use crate::{Levenshtein, Lexicon};
 
 /// Matching `(key, value)` pairs of a query, in key order.
 ///
@@ -227,19 +227,15 @@ impl Lexicon {
         Matches::new(range.into_stream())
     }
 
-    /// Keys within Levenshtein distance `distance` of `query` (counted in Unicode scalar
-    /// values; keys that are not valid UTF-8 never match).
+    /// Keys within Levenshtein distance `distance` of `query`, in key order: edits are
+    /// insertions, deletions and substitutions of Unicode scalar values (characters), so
+    /// `переговорів` is one edit from `переговорыв` and `nhà` one from `nha`; keys that are not
+    /// valid UTF-8 never match. See [`Levenshtein`].
     ///
     /// # Errors
-    /// [`Error::Fuzzy`] when the automaton would exceed fst's state limit (large distances
-    /// on long queries).
+    /// [`Error::Fuzzy`] when `distance` exceeds [`crate::MAX_FUZZY_DISTANCE`].
     pub fn fuzzy(&self, query: &str, distance: u32) -> Result<Matches<'_, Levenshtein>> {
-        let automaton = Levenshtein::new(query, distance).map_err(|e| Error::Fuzzy {
-            query: query.to_owned(),
-            distance,
-            detail: e.to_string(),
-        })?;
-        Ok(self.search(automaton))
+        Ok(self.search(Levenshtein::new(query, distance)?))
     }
 
     /// Keys that match `pattern` as a whole (see [`RegexAutomaton`]).

@@ -1,38 +1,19 @@
-//! A bounds-checked reader of fst nodes for the hot paths: exact lookup and syllable walks.
+//! A bounds-checked reader of fst nodes: the in-order walk over every key (for verification)
+//! and the [`Cursor`] used by syllable walks.
 //!
 //! `fst::raw::Node` decodes every field of a node eagerly and indexes its bytes without
-//! checks (it trusts the fst, and panics on damaged bytes). This reader decodes only what a
-//! lookup needs, and every read is checked: on damaged bytes it answers "not found" instead
-//! of panicking, so exact lookups are safe even on lexicons that were not verified.
+//! checks (it trusts the fst, and panics on damaged bytes). Every read here is checked: on
+//! damaged bytes a walk reports damage and a lookup answers "not found" instead of panicking,
+//! so exact lookups are safe even on lexicons that were not verified. Single transitions (exact
+//! lookups, cursors) go through [`crate::step`], which decodes only the fields on their way.
 //!
 //! It reads the node format of `fst` 0.4 (fst format version 3, the only one [`crate::Lexicon`]
 //! accepts). Nodes are written backwards: the state byte is the node's last byte, at the
 //! node's address. Tests check it against `fst`'s own reader.
 
-/// The address of the final node with no transitions and no output.
-const EMPTY_ADDRESS: usize = 0;
-/// Nodes with more transitions than this carry a 256-byte input index.
-const TRANS_INDEX_THRESHOLD: usize = 32;
-/// Input bytes that fit in a state byte (`fst`'s `COMMON_INPUTS_INV`, first 63 entries):
-/// code `k` (1..=63) stands for `COMMON_INPUTS[k - 1]`.
-const COMMON_INPUTS: [u8; 63] = *b"te/oasripcnw.hlm-du012g=:bf3y5&_4v9678k%?xCDASFIBEjPTzRNM+LOqHG";
+use crate::step::{EMPTY_ADDRESS, TRANS_INDEX_THRESHOLD, common_input, unpack};
 
-/// Little-endian unsigned integer of `n` bytes (1..=8) at `at`.
-#[inline]
-fn unpack(data: &[u8], at: usize, n: usize) -> Option<u64> {
-    let bytes = data.get(at..at.checked_add(n)?)?;
-    if n == 0 || n > 8 {
-        return None;
-    }
-    Some(
-        bytes
-            .iter()
-            .rev()
-            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b)),
-    )
-}
-
-/// A decoded node: just enough to follow one transition or read the final output.
+/// A decoded node: what the in-order walk needs to enumerate its transitions.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Node {
     /// The empty final node (address 0).
@@ -51,8 +32,6 @@ pub(crate) struct AnyNode {
     ntrans: usize,
     tsize: usize,
     osize: usize,
-    /// Start of the 256-byte input index, when present.
-    index: Option<usize>,
     /// Start of the input bytes (stored in reverse transition order).
     inputs: usize,
     /// Start of the transition address deltas (`inputs - ntrans * tsize`).
@@ -69,15 +48,9 @@ impl Node {
             return Some(Node::EmptyFinal);
         }
         let state = *data.get(addr)?;
-        let common = |code: u8| -> Option<u8> {
-            match code {
-                0 => None,
-                k => COMMON_INPUTS.get(usize::from(k) - 1).copied(),
-            }
-        };
         match state >> 6 {
             0b11 => {
-                let (input, input_len) = match common(state & 0x3F) {
+                let (input, input_len) = match common_input(state & 0x3F) {
                     Some(input) => (input, 0),
                     None => (*data.get(addr.checked_sub(1)?)?, 1),
                 };
@@ -85,7 +58,7 @@ impl Node {
                 Some(Node::Next { input, target })
             }
             0b10 => {
-                let (input, input_len) = match common(state & 0x3F) {
+                let (input, input_len) = match common_input(state & 0x3F) {
                     Some(input) => (input, 0),
                     None => (*data.get(addr.checked_sub(1)?)?, 1),
                 };
@@ -119,11 +92,10 @@ impl Node {
                 let sizes_at = addr.checked_sub(ntrans_len + 1)?;
                 let sizes = *data.get(sizes_at)?;
                 let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
-                let (index, index_start) = if ntrans > TRANS_INDEX_THRESHOLD {
-                    let start = sizes_at.checked_sub(256)?;
-                    (Some(start), start)
+                let index_start = if ntrans > TRANS_INDEX_THRESHOLD {
+                    sizes_at.checked_sub(256)?
                 } else {
-                    (None, sizes_at)
+                    sizes_at
                 };
                 let inputs = index_start.checked_sub(ntrans)?;
                 let trans = inputs.checked_sub(ntrans.checked_mul(tsize)?)?;
@@ -136,23 +108,11 @@ impl Node {
                     ntrans,
                     tsize,
                     osize,
-                    index,
                     inputs,
                     trans,
                     end,
                 }))
             }
-        }
-    }
-
-    /// The transition on `byte`: the target address and the transition's output.
-    #[inline]
-    pub(crate) fn find(&self, data: &[u8], byte: u8) -> Option<(usize, u64)> {
-        match *self {
-            Node::EmptyFinal => None,
-            Node::Next { input, target } => (input == byte).then_some((target, 0)),
-            Node::One { input, target, out } => (input == byte).then_some((target, out)),
-            Node::Any(node) => node.find(data, byte),
         }
     }
 
@@ -177,22 +137,6 @@ impl Node {
 }
 
 impl AnyNode {
-    #[inline]
-    fn find(&self, data: &[u8], byte: u8) -> Option<(usize, u64)> {
-        let i = match self.index {
-            Some(index) => usize::from(*data.get(index.checked_add(usize::from(byte))?)?),
-            None => {
-                let inputs = data.get(self.inputs..self.inputs.checked_add(self.ntrans)?)?;
-                let position = inputs.iter().position(|&b| b == byte)?;
-                self.ntrans - position - 1
-            }
-        };
-        if i >= self.ntrans {
-            return None;
-        }
-        self.target_and_output(data, i)
-    }
-
     /// Target address and output of transition `i` (in input order).
     #[inline]
     fn target_and_output(&self, data: &[u8], i: usize) -> Option<(usize, u64)> {
@@ -381,7 +325,8 @@ pub(crate) fn utf8_step(state: u8, byte: u8) -> u8 {
 #[derive(Clone, Copy, Debug)]
 pub struct Cursor<'a> {
     data: &'a [u8],
-    node: Option<Node>,
+    /// The address of the node reached (decoded lazily, by the next step or `value`).
+    addr: usize,
     output: u64,
 }
 
@@ -389,7 +334,7 @@ impl<'a> Cursor<'a> {
     pub(crate) fn new(data: &'a [u8], root: usize) -> Cursor<'a> {
         Cursor {
             data,
-            node: Node::decode(data, root),
+            addr: root,
             output: 0,
         }
     }
@@ -398,10 +343,10 @@ impl<'a> Cursor<'a> {
     #[inline]
     #[must_use]
     pub fn step(self, byte: u8) -> Option<Cursor<'a>> {
-        let (target, out) = self.node?.find(self.data, byte)?;
+        let (target, out) = crate::step::step(self.data, self.addr, byte)?;
         Some(Cursor {
             data: self.data,
-            node: Some(Node::decode(self.data, target)?),
+            addr: target,
             output: self.output.wrapping_add(out),
         })
     }
@@ -421,7 +366,7 @@ impl<'a> Cursor<'a> {
     pub fn value(&self) -> Option<u64> {
         Some(
             self.output
-                .wrapping_add(self.node?.final_output(self.data)?),
+                .wrapping_add(crate::step::final_output(self.data, self.addr)?),
         )
     }
 }
@@ -429,14 +374,7 @@ impl<'a> Cursor<'a> {
 /// The value of `key` in the fst `data` whose root node is at `root`.
 #[inline]
 pub(crate) fn get(data: &[u8], root: usize, key: &[u8]) -> Option<u64> {
-    let mut node = Node::decode(data, root)?;
-    let mut out = 0u64;
-    for &byte in key {
-        let (target, trans_out) = node.find(data, byte)?;
-        out = out.wrapping_add(trans_out);
-        node = Node::decode(data, target)?;
-    }
-    Some(out.wrapping_add(node.final_output(data)?))
+    crate::step::get(data, root, key)
 }
 
 #[cfg(test)]

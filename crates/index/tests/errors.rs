@@ -482,11 +482,17 @@ fn builder_errors() {
 #[test]
 fn query_errors() {
     let lexicon = Lexicon::from_bytes(sample_map()).unwrap();
-    let err = lexicon
-        .fuzzy("abcdefghijklmnopqrstuvwxyz0123456789", 4)
-        .err()
-        .unwrap();
-    assert!(matches!(err, Error::Fuzzy { distance: 4, .. }), "{err:?}");
+    let too_far = index::MAX_FUZZY_DISTANCE + 1;
+    let err = lexicon.fuzzy("abc", too_far).err().unwrap();
+    assert!(
+        matches!(err, Error::Fuzzy { distance, .. } if distance == too_far),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("\"abc\""), "{err}");
+    // Long queries at the largest distance are fine (the automaton's size does not depend on
+    // the query's length).
+    let long = "abcdefghijklmnopqrstuvwxyz0123456789";
+    assert!(lexicon.fuzzy(long, index::MAX_FUZZY_DISTANCE).is_ok());
     let err = lexicon.regex("(unclosed").err().unwrap();
     assert!(matches!(err, Error::Regex { .. }), "{err:?}");
     // Unicode word boundaries cannot be expressed by a DFA.

@@ -9,8 +9,6 @@
 //! keys as written. Exit status: 0 when something was found, 4 when nothing matched, 1 when
 //! the lexicon cannot be opened or built or the query is invalid.
 
-mod levenshtein;
-
 use super::CommandError;
 use crate::args::LookupArgs;
 use crate::artifacts;
@@ -137,8 +135,7 @@ fn each_key(
                 )
                 .into());
             }
-            let automaton = levenshtein::Levenshtein::new(key, distance);
-            drain(lexicon.search(automaton), limit, print)?
+            drain(lexicon.fuzzy(key, distance)?, limit, print)?
         }
         Query::Regex(pattern) => drain(lexicon.regex(pattern)?, limit, print)?,
     })
