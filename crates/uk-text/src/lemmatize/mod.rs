@@ -353,11 +353,7 @@ impl UkLemmatizer {
         keys.clear();
         form_key(form, key);
         let shape = shape(form);
-        let mut out = Pushed {
-            candidates,
-            arena,
-            keys,
-        };
+        let mut out = Pushed { candidates, arena };
         for entry in self.closed.get(key) {
             out.push(&entry.lemma, entry.upos, Source::Closed);
         }
@@ -395,7 +391,16 @@ impl UkLemmatizer {
             };
             out.push(form, upos, Source::Guessed);
         }
+        if candidates.len() < 2 {
+            // Nothing to choose between: no need to score.
+            return;
+        }
         // Score, then merge duplicates (same lemma key and tag) into the first.
+        for c in candidates.iter_mut() {
+            c.key_start = u32::try_from(keys.len()).unwrap_or(u32::MAX);
+            push_key(slice(arena, c.start, c.end), keys);
+            c.key_end = u32::try_from(keys.len()).unwrap_or(u32::MAX);
+        }
         let form_total: u32 = counts.iter().map(|c| c.count).sum();
         for c in candidates.iter_mut() {
             let text = slice(arena, c.start, c.end);
@@ -483,20 +488,18 @@ fn shape_prior(upos: Upos, lemma_key: &str) -> f32 {
 struct Pushed<'a> {
     candidates: &'a mut Vec<Candidate>,
     arena: &'a mut String,
-    keys: &'a mut String,
 }
 
 impl Pushed<'_> {
     fn push(&mut self, text: &str, upos: Upos, source: Source) {
         let start = u32::try_from(self.arena.len()).unwrap_or(u32::MAX);
         self.arena.push_str(text);
-        let key_start = u32::try_from(self.keys.len()).unwrap_or(u32::MAX);
-        push_key(text, self.keys);
+        // The key is written only when there are candidates to compare (see `collect`).
         self.candidates.push(Candidate {
             start,
             end: u32::try_from(self.arena.len()).unwrap_or(u32::MAX),
-            key_start,
-            key_end: u32::try_from(self.keys.len()).unwrap_or(u32::MAX),
+            key_start: 0,
+            key_end: 0,
             upos,
             source,
             score: 0.0,

@@ -134,27 +134,40 @@ impl RankTable {
         if let Some(slot) = self.upos.get_mut(upos as usize) {
             *slot = slot.saturating_add(count);
         }
-        let entries = self.forms.entry(key.into()).or_default();
-        match entries
+        // Look up before inserting, so that a key already present costs no allocation.
+        let entries = match self.forms.get_mut(key) {
+            Some(entries) => entries,
+            None => self.forms.entry(key.into()).or_default(),
+        };
+        let lemma_key: Box<str> = match entries
             .iter_mut()
             .find(|c| &*c.lemma == lemma && c.upos == upos)
         {
             Some(counted) => {
                 counted.count = counted.count.saturating_add(count);
-                let n = self.lemmas.entry(counted.lemma_key.clone()).or_default();
-                *n = n.saturating_add(count);
+                if let Some(n) = self.lemmas.get_mut(&counted.lemma_key) {
+                    *n = n.saturating_add(count);
+                    return;
+                }
+                counted.lemma_key.clone()
             }
             None => {
-                let mut lemma_key = String::new();
+                let mut lemma_key = String::with_capacity(lemma.len());
                 form_key(lemma, &mut lemma_key);
-                let n = self.lemmas.entry(lemma_key.as_str().into()).or_default();
-                *n = n.saturating_add(count);
+                let lemma_key: Box<str> = lemma_key.into();
                 entries.push(Counted {
                     lemma: lemma.into(),
-                    lemma_key: lemma_key.into(),
+                    lemma_key: lemma_key.clone(),
                     upos,
                     count,
                 });
+                lemma_key
+            }
+        };
+        match self.lemmas.get_mut(&lemma_key) {
+            Some(n) => *n = n.saturating_add(count),
+            None => {
+                self.lemmas.insert(lemma_key, count);
             }
         }
     }
