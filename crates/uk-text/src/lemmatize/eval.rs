@@ -5,6 +5,7 @@
 
 use super::UkLemmatizer;
 use super::conllu::GoldWord;
+use super::context;
 use super::rank::{RankTable, is_unscored};
 use crate::lexicon::form_key;
 use core_model::Upos;
@@ -104,6 +105,8 @@ impl fmt::Display for EvalReport {
 }
 
 /// Scores `lemmatizer` on pre-tokenized gold sentences; `keep_misses` collects the errors.
+/// Each sentence is lemmatized word by word, then the choices that depend on the next word
+/// ([`context::possessive`]) are made.
 #[must_use]
 pub fn evaluate<'a>(
     lemmatizer: &UkLemmatizer,
@@ -113,18 +116,35 @@ pub fn evaluate<'a>(
     let mut report = EvalReport::default();
     let (mut lemma, mut key, mut gold_key, mut candidate_key) =
         (String::new(), String::new(), String::new(), String::new());
+    let mut analysed: Vec<(String, Upos, bool)> = Vec::new();
     for sentence in sentences {
+        // Each word out of context, then the choices that depend on the next word.
+        analysed.clear();
         for word in sentence {
+            let (upos, guessed) = lemmatizer
+                .lemmatize_form(&word.form, &mut lemma)
+                .unwrap_or((Upos::X, true));
+            analysed.push((lemma.clone(), upos, guessed));
+        }
+        for (i, word) in sentence.iter().enumerate() {
+            let next = analysed.get(i + 1).map(|a| a.1);
+            if let (Some((l, u)), Some(slot)) =
+                (context::possessive(&word.form, next), analysed.get_mut(i))
+            {
+                slot.0.clear();
+                slot.0.push_str(l);
+                slot.1 = u;
+            }
+        }
+        for (word, (lemma, upos, guessed)) in sentence.iter().zip(&analysed) {
+            let (upos, guessed) = (*upos, *guessed);
             if is_unscored(word.upos) {
                 continue;
             }
             report.tokens += 1;
-            let (upos, guessed) = lemmatizer
-                .lemmatize_form(&word.form, &mut lemma)
-                .unwrap_or((Upos::X, true));
             form_key(&word.form, &mut key);
             form_key(&word.lemma, &mut gold_key);
-            form_key(&lemma, &mut candidate_key);
+            form_key(lemma, &mut candidate_key);
             let lemma_ok = candidate_key == gold_key;
             let upos_ok = upos == word.upos;
             report.lemma_correct += usize::from(lemma_ok);

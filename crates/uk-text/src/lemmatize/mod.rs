@@ -23,6 +23,7 @@
 
 pub mod closed;
 pub mod conllu;
+pub mod context;
 pub mod eval;
 mod guess;
 mod hash;
