@@ -17,7 +17,26 @@ pub use commands::segment::{SegmentModelOutcome, build_segment_model};
 
 /// Parses the process arguments, runs the command and returns its exit status.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    run_cli(Cli::parse())
+}
+
+/// Parses `args` (the first is the program name, as in `std::env::args`), runs the command
+/// and returns its exit status: the `vnuk` binary, callable in-process.
+pub fn run_from<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    match Cli::try_parse_from(args) {
+        Ok(cli) => run_cli(cli),
+        Err(error) => {
+            let _ = error.print();
+            ExitCode::from(if error.use_stderr() { 2 } else { 0 })
+        }
+    }
+}
+
+fn run_cli(cli: Cli) -> ExitCode {
     match commands::dispatch(cli) {
         Ok(code) => code,
         Err(error) => {
