@@ -191,7 +191,7 @@ fn document(rng: &mut Rng, pools: &Pools, out: &mut String) {
 /// Writes `megabytes` of documents under `dir` in four subdirectories (quarters).
 fn generate(dir: &Path, megabytes: u64) -> u64 {
     let pools = pools();
-    let mut rng = Rng(0x5EED_0F_7E57);
+    let mut rng = Rng(0x005E_ED0F_7E57);
     let mut text = String::new();
     let mut json = String::new();
     let mut total = 0u64;
