@@ -191,9 +191,14 @@ impl Normalizer {
         let mut i = from;
         // Start of the last non-word character, for words that begin with a non-starter.
         let mut prev_char = None;
+        // The fast scan found a character in the word at `i` that the fast word scan does
+        // not read.
+        let mut general = false;
         while i < bytes.len() {
             let skipped = if fast {
-                crate::scan::skip_canonical(self.style, text, i)
+                let (skipped, needs_general) = crate::scan::scan(self.style, text, i);
+                general = needs_general;
+                skipped
             } else {
                 i
             };
@@ -242,7 +247,7 @@ impl Normalizer {
                 }
             }
             let start = i;
-            if let Some(fast) = fast_word(text, start) {
+            if !general && let Some(fast) = fast_word(text, start) {
                 let end = start + fast.len;
                 if self.fast_word_changes(&fast)
                     && let Some(change) = self.repair(text, start, end, &fast.decoded, scratch)

@@ -137,7 +137,14 @@ fn classify_wide(text: &str, bytes: &[u8], i: usize) -> (u16, usize) {
 /// ASCII is skipped eight bytes at a time; ASCII letters cannot carry a tone mark, so only
 /// the non-ASCII characters are decoded, and a word is decoded whole only when its marked
 /// vowel has a vowel beside it.
+#[cfg(test)]
 pub(crate) fn skip_canonical(style: ToneStyle, text: &str, from: usize) -> usize {
+    scan(style, text, from).0
+}
+
+/// [`skip_canonical`], and whether the word it stops at holds a character (a combining
+/// mark, a character NFC may change) that only the general word scan reads.
+pub(crate) fn scan(style: ToneStyle, text: &str, from: usize) -> (usize, bool) {
     let small: &[u16; 0x800] = &SMALL;
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -145,7 +152,7 @@ pub(crate) fn skip_canonical(style: ToneStyle, text: &str, from: usize) -> usize
     loop {
         i = skip_ascii(bytes, i);
         if i >= n {
-            return n;
+            return (n, false);
         }
         let (e, len) = read(text, bytes, small, i);
         if e & LETTER == 0 {
@@ -154,7 +161,7 @@ pub(crate) fn skip_canonical(style: ToneStyle, text: &str, from: usize) -> usize
                 continue;
             }
             // Something only the slow path handles.
-            return word_start(text, bytes, small, from, i);
+            return (word_start(text, bytes, small, from, i), true);
         }
         i += len;
         if letter::entry_tone(e) == 0 || mark_is_placed(style, text, small, from, i - len, i, e) {
@@ -163,7 +170,7 @@ pub(crate) fn skip_canonical(style: ToneStyle, text: &str, from: usize) -> usize
         let start = word_start(text, bytes, small, from, i - len);
         match check_word(style, text, bytes, small, start) {
             Some(end) => i = end,
-            None => return start,
+            None => return (start, false),
         }
     }
 }
