@@ -121,28 +121,11 @@ impl Letter {
     }
 }
 
-/// UTF-8 of every letter as [`Letter::to_char`] writes it, by `(code * 6 + tone) * 2 +
-/// upper`: up to three bytes and the length in the fourth.
-pub(crate) static GLYPHS: [[u8; 4]; 30 * 6 * 2] = build_glyphs();
+/// Every letter as [`Letter::to_char`] writes it, by `(code * 6 + tone) * 2 + upper`.
+static CHARS: [char; 30 * 6 * 2] = build_chars();
 
-const fn utf8(c: char) -> [u8; 4] {
-    let u = c as u32;
-    if u < 0x80 {
-        [u as u8, 0, 0, 1]
-    } else if u < 0x800 {
-        [0xC0 | (u >> 6) as u8, 0x80 | (u & 0x3F) as u8, 0, 2]
-    } else {
-        [
-            0xE0 | (u >> 12) as u8,
-            0x80 | ((u >> 6) & 0x3F) as u8,
-            0x80 | (u & 0x3F) as u8,
-            3,
-        ]
-    }
-}
-
-const fn build_glyphs() -> [[u8; 4]; 30 * 6 * 2] {
-    let mut table = [[b'?', 0, 0, 1]; 30 * 6 * 2];
+const fn build_chars() -> [char; 30 * 6 * 2] {
+    let mut table = ['?'; 30 * 6 * 2];
     let mut code = 0;
     while code < 29 {
         let mut tone = 0;
@@ -152,8 +135,8 @@ const fn build_glyphs() -> [[u8; 4]; 30 * 6 * 2] {
             } else {
                 (CONSONANT[code - 12], UPPER_CONSONANT[code - 12])
             };
-            table[(code * 6 + tone) * 2] = utf8(lower);
-            table[(code * 6 + tone) * 2 + 1] = utf8(upper);
+            table[(code * 6 + tone) * 2] = lower;
+            table[(code * 6 + tone) * 2 + 1] = upper;
             tone += 1;
         }
         code += 1;
@@ -167,12 +150,12 @@ const CONSONANT: [char; 17] = [
 ];
 
 impl Letter {
-    /// The UTF-8 of [`Letter::to_char`]: up to three bytes, the length in the fourth.
+    /// [`Letter::to_char`] by one table lookup.
     #[inline]
-    pub fn glyph(self, tone: u8) -> [u8; 4] {
+    pub fn glyph(self, tone: u8) -> char {
         let index = (usize::from(self.code.min(29)) * 6 + usize::from(tone.min(5))) * 2
             + usize::from(self.upper);
-        GLYPHS.get(index).copied().unwrap_or([b'?', 0, 0, 1])
+        CHARS.get(index).copied().unwrap_or('?')
     }
 }
 
@@ -509,7 +492,7 @@ mod tests {
     }
 
     #[test]
-    fn glyphs_are_the_utf8_of_to_char() {
+    fn glyphs_are_to_char() {
         for code in 0..30u8 {
             for tone in 0..6u8 {
                 for upper in [false, true] {
@@ -518,14 +501,7 @@ mod tests {
                         tone: 0,
                         upper,
                     };
-                    let g = l.glyph(tone);
-                    let mut buf = [0u8; 4];
-                    let expected = l.to_char(tone).encode_utf8(&mut buf).as_bytes().to_vec();
-                    assert_eq!(
-                        &g[..usize::from(g[3])],
-                        &expected[..],
-                        "{code} {tone} {upper}"
-                    );
+                    assert_eq!(l.glyph(tone), l.to_char(tone), "{code} {tone} {upper}");
                 }
             }
         }

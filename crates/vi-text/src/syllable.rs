@@ -170,18 +170,10 @@ pub(crate) fn respell(decoded: &Letters, style: ToneStyle, out: &mut String) -> 
         decoded.tone_pos
     };
     let at = tone::target_for(style, targets, written);
-    // Each letter's UTF-8 goes to a buffer and the whole syllable to `out` at once.
-    let mut buf = [0u8; 4 * MAX_LETTERS];
-    let mut len = 0;
+    out.reserve(3 * letters.len());
     for (i, l) in letters.iter().enumerate() {
-        let glyph = l.glyph(if i == at { tone as u8 } else { 0 });
-        if let Some(slot) = buf.get_mut(len..len + 4) {
-            slot.copy_from_slice(&glyph);
-        }
-        len += usize::from(glyph[3]);
+        out.push(l.glyph(if i == at { tone as u8 } else { 0 }));
     }
-    // Every glyph is a whole character.
-    out.push_str(std::str::from_utf8(buf.get(..len).unwrap_or(&[])).unwrap_or(""));
     true
 }
 
