@@ -37,6 +37,7 @@ use index::MorphLexicon;
 use memo::Memo;
 use rank::RankTable;
 use std::cell::RefCell;
+use std::sync::{Arc, OnceLock};
 
 /// The shipped ranking table (CC BY-SA 4.0, from UD_Ukrainian-ParlaMint dev).
 pub const RANK_TABLE_TSV: &str = include_str!("../../../../data/models/uk-lemma-rank.tsv");
@@ -85,8 +86,8 @@ static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new
 #[derive(Debug)]
 pub struct UkLemmatizer {
     morph: MorphLexicon,
-    closed: ClosedTable,
-    rank: RankTable,
+    closed: Arc<ClosedTable>,
+    rank: Arc<RankTable>,
     /// Log prior of each tag, from the ranking table.
     prior: [f32; Upos::ALL.len()],
     /// This instance's identity in the per-thread memo (renewed when the tables change).
@@ -182,29 +183,52 @@ fn non_word_upos(form: &str) -> Option<Upos> {
 
 impl UkLemmatizer {
     /// A lemmatizer over the form lexicon, with the shipped closed-class and ranking tables.
+    ///
+    /// The shipped tables are parsed once per process (a few milliseconds, paid by the first
+    /// lemmatizer) and shared by every lemmatizer made with `new`; each lemmatizer still starts
+    /// with an empty memo.
     #[must_use]
     pub fn new(morph: MorphLexicon) -> UkLemmatizer {
-        let rank = RankTable::parse(RANK_TABLE_TSV).unwrap_or_default();
-        UkLemmatizer::with_tables(morph, ClosedTable::shipped(), rank)
+        static SHIPPED: OnceLock<(Arc<ClosedTable>, Arc<RankTable>)> = OnceLock::new();
+        let (closed, rank) = SHIPPED.get_or_init(|| {
+            (
+                Arc::new(ClosedTable::shipped()),
+                Arc::new(RankTable::parse(RANK_TABLE_TSV).unwrap_or_default()),
+            )
+        });
+        UkLemmatizer::with_shared_tables(morph, Arc::clone(closed), Arc::clone(rank))
     }
 
     /// A lemmatizer with the given tables (for evaluation: a ranking table built from other
     /// data, or an empty one).
     #[must_use]
     pub fn with_tables(morph: MorphLexicon, closed: ClosedTable, rank: RankTable) -> UkLemmatizer {
+        UkLemmatizer::with_shared_tables(morph, Arc::new(closed), Arc::new(rank))
+    }
+
+    fn with_shared_tables(
+        morph: MorphLexicon,
+        closed: Arc<ClosedTable>,
+        rank: Arc<RankTable>,
+    ) -> UkLemmatizer {
         let mut lemmatizer = UkLemmatizer {
             morph,
             closed,
-            rank: RankTable::default(),
+            rank: Arc::default(),
             prior: [0.0; Upos::ALL.len()],
             id: 0,
         };
-        lemmatizer.set_rank_table(rank);
+        lemmatizer.replace_rank_table(rank);
         lemmatizer
     }
 
     /// Replaces the ranking table (returning the old one), for evaluation.
     pub fn set_rank_table(&mut self, rank: RankTable) -> RankTable {
+        let old = self.replace_rank_table(Arc::new(rank));
+        Arc::try_unwrap(old).unwrap_or_else(|shared| (*shared).clone())
+    }
+
+    fn replace_rank_table(&mut self, rank: Arc<RankTable>) -> Arc<RankTable> {
         let total = rank.total() as f32;
         for upos in Upos::ALL {
             let n = rank.upos_count(upos) as f32;
