@@ -173,6 +173,14 @@ impl<'a> Scanner<'a> {
         if b < 0x80 {
             return Some((char::from(b), 1));
         }
+        // Two-byte sequences (Cyrillic, Latin with diacritics) decoded in place.
+        if (0xC2..=0xDF).contains(&b)
+            && let Some(&b2) = self.bytes.get(i + 1)
+            && b2 & 0xC0 == 0x80
+        {
+            let c = char::from_u32((u32::from(b & 0x1F) << 6) | u32::from(b2 & 0x3F))?;
+            return Some((c, 2));
+        }
         let c = self.text.get(i..)?.chars().next()?;
         Some((c, c.len_utf8()))
     }

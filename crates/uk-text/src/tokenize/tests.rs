@@ -400,3 +400,13 @@ fn long_runs_stay_linear() {
     let digits = "1 000 ".repeat(10_000);
     assert_eq!(tokenize(&digits).len(), 10_000);
 }
+
+#[test]
+fn char_at_decodes_every_width() {
+    let text = "aЇ\u{80}\u{7FF}é€😀ґ";
+    let scanner = tokens(text).scanner;
+    for (i, c) in text.char_indices() {
+        assert_eq!(scanner.char_at(i), Some((c, c.len_utf8())), "{i}");
+    }
+    assert_eq!(scanner.char_at(text.len()), None);
+}
