@@ -169,8 +169,8 @@ pub(crate) fn scan(style: ToneStyle, text: &str, from: usize) -> (usize, bool) {
         }
         let start = word_start(text, bytes, small, from, i - len);
         match check_word(style, text, bytes, small, start) {
-            Some(end) => i = end,
-            None => return (start, false),
+            Ok(end) => i = end,
+            Err(general) => return (start, general),
         }
     }
 }
@@ -322,7 +322,8 @@ fn word_start(text: &str, bytes: &[u8], small: &[u16; 0x800], from: usize, mut i
 }
 
 /// Reads the word that starts at `start` and checks its mark: the offset of its end when
-/// it is canonical, `None` when the slow path must look at it.
+/// it is canonical; otherwise the general path must look at it, and `Err(true)` says that
+/// it holds a character only the general word scan reads (`Err(false)`: a misplaced mark).
 #[inline]
 fn check_word(
     style: ToneStyle,
@@ -330,7 +331,7 @@ fn check_word(
     bytes: &[u8],
     small: &[u16; 0x800],
     start: usize,
-) -> Option<usize> {
+) -> Result<usize, bool> {
     let mut codes = [0u8; 16];
     let mut count = 0usize;
     let mut tones = 0u32;
@@ -346,7 +347,7 @@ fn check_word(
             if e == BOUNDARY {
                 break;
             }
-            return None;
+            return Err(true);
         }
         codes[count & 15] = letter::entry_code(e);
         if letter::entry_tone(e) != 0 {
@@ -361,10 +362,10 @@ fn check_word(
         if let Some(split) = tone::split(codes)
             && tone::target_for(style, tone::targets(codes, split), tone_pos) != tone_pos
         {
-            return None;
+            return Err(false);
         }
     }
-    Some(i)
+    Ok(i)
 }
 
 /// True when the marked vowel at `tone_pos` has a vowel beside it. A vowel alone in its

@@ -108,10 +108,10 @@ fn check(decoded: &Letters, any_tone: bool) -> Option<(Split, Tone)> {
         Tone::Ngang
     };
     let mut codes = [0u8; MAX_LETTERS];
-    for (slot, l) in codes.iter_mut().zip(letters) {
+    for (slot, l) in codes.iter_mut().zip(&decoded.buf) {
         *slot = l.code;
     }
-    let codes = &codes[..letters.len()];
+    let codes = codes.get(..letters.len()).unwrap_or(&[]);
     // "giêng": the rhyme is "iêng", spelt with the i of gi.
     let rhyme_start = if split.initial == 2
         && split.vowels == 2
