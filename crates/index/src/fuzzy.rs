@@ -22,8 +22,9 @@ use crate::walk::{UTF8_ACCEPT, UTF8_REJECT, utf8_step};
 /// lexicon anyway).
 pub const MAX_FUZZY_DISTANCE: u32 = 8;
 
-/// Cells in a state's band: `2 * MAX_FUZZY_DISTANCE + 1`.
-const BAND: usize = 2 * MAX_FUZZY_DISTANCE as usize + 1;
+/// Cells in a state's band: `2 * MAX_FUZZY_DISTANCE + 1`, plus one that always holds the cap
+/// (so that every cell has a right-hand neighbour).
+const BAND: usize = 2 * MAX_FUZZY_DISTANCE as usize + 2;
 
 /// An automaton accepting the keys within `distance` edits (insertions, deletions and
 /// substitutions of characters) of a query. Use it through [`crate::Lexicon::fuzzy`], or pass
@@ -143,32 +144,41 @@ impl Levenshtein {
         let i = state.chars as usize; // characters read before `c`
         let old = &state.band;
         let mut new = [cap; BAND];
-        for d in 0..=2 * k {
-            // New cell d stands for j = i + 1 + d - k.
-            let Some(j) = (i + 1 + d).checked_sub(k) else {
-                continue;
-            };
-            if j > self.query.len() {
-                break;
-            }
-            let value = if j == 0 {
-                // Deleting every character read: i + 1 edits.
-                u8::try_from(i + 1).unwrap_or(cap).min(cap)
-            } else {
-                // Substitute (or match) q[j-1]: old cell d; delete c: old cell d + 1;
-                // insert q[j-1]: new cell d - 1.
-                let substitute = old[d].saturating_add(u8::from(self.query[j - 1] != c));
-                let delete = old
-                    .get(d + 1)
-                    .filter(|_| d < 2 * k)
-                    .map_or(cap, |&v| v.saturating_add(1));
-                let insert = d
-                    .checked_sub(1)
-                    .and_then(|p| new.get(p))
-                    .map_or(cap, |&v| v.saturating_add(1));
-                substitute.min(delete).min(insert).min(cap)
-            };
+        // New cell d stands for j = i + 1 + d - k, for j in 0..=len.
+        let first = k.saturating_sub(i + 1);
+        let Some(last) = (self.query.len() + k)
+            .checked_sub(i + 1)
+            .map(|l| l.min(2 * k))
+        else {
+            return new; // every cell is past the query's end
+        };
+        if first > last {
+            return new;
+        }
+        let mut d = first;
+        let mut left = cap;
+        if i + 1 + d == k {
+            // j = 0: deleting every character read takes i + 1 edits.
+            left = u8::try_from(i + 1).map_or(cap, |v| v.min(cap));
+            new[d] = left;
+            d += 1;
+        }
+        // Query characters q[j - 1] for the cells d..=last.
+        let start = i + 1 + d - k - 1;
+        let chars = self
+            .query
+            .get(start..start + (last + 1).saturating_sub(d))
+            .unwrap_or(&[]);
+        for (&q, (&diagonal, &above)) in chars.iter().zip(old[d..].iter().zip(&old[d + 1..])) {
+            // Substitute (or match) q: old cell d; delete c: old cell d + 1; insert q: new
+            // cell d - 1.
+            let value = (diagonal + u8::from(q != c))
+                .min(above + 1)
+                .min(left + 1)
+                .min(cap);
             new[d] = value;
+            left = value;
+            d += 1;
         }
         new
     }
