@@ -41,7 +41,9 @@ impl Rng {
     }
 
     fn pick<'a>(&mut self, items: &'a [String]) -> &'a str {
-        &items[self.below(items.len())]
+        items
+            .get(self.below(items.len()))
+            .map_or("", String::as_str)
     }
 }
 
@@ -58,8 +60,9 @@ fn conllu_sentences(path: &Path, words: bool) -> Vec<String> {
     if !words {
         return text
             .lines()
-            .filter_map(|l| l.strip_prefix("# text = "))
-            .map(str::to_owned)
+            .filter_map(|l| l.strip_prefix("# text ="))
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
             .collect();
     }
     // Word-segmented: the FORM column with spaces inside words turned into underscores.

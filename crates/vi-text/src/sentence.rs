@@ -97,6 +97,17 @@ const CREDIT_LABELS: &[&[&str]] = &[
     &["Nguồn", "ảnh"],
 ];
 
+/// The first bytes of the credit labels: most tokens are ruled out by one table lookup.
+const CREDIT_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < CREDIT_LABELS.len() {
+        table[CREDIT_LABELS[i][0].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// News agencies and photo sources that make up a whole credit.
 const AGENCIES: &[&str] = &[
     "AFP",
@@ -288,6 +299,10 @@ impl Splitter<'_, '_> {
 
     /// When a credit label starts at token `i`, the index of the credit's last token.
     fn credit_at(&self, i: usize) -> Option<usize> {
+        let first_byte = self.tok(i).as_bytes().first().copied()?;
+        if !CREDIT_FIRST_BYTES[usize::from(first_byte)] {
+            return None;
+        }
         for label in CREDIT_LABELS {
             let mut j = i;
             let mut colon_attached = false;

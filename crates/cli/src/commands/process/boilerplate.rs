@@ -110,6 +110,9 @@ const CREDIT_LABELS: &[&str] = &[
 /// Line beginnings (lower-cased, before a `:`) of bylines and source lines.
 const BYLINE_LABELS: &[&str] = &["джерело", "автор", "источник", "nguồn", "tác giả", "source"];
 
+/// Most bytes of a furniture line (16 words of Cyrillic or Vietnamese).
+const MAX_LINE_BYTES: usize = 400;
+
 /// Most words a credit, byline or tagline line has.
 const SHORT_LINE_WORDS: usize = 8;
 
@@ -117,6 +120,10 @@ const SHORT_LINE_WORDS: usize = 8;
 /// paragraph before it, if any.
 #[must_use]
 pub fn classify(paragraph: &str, previous: Option<Reason>) -> Option<Reason> {
+    // Furniture lines are short: most paragraphs are ruled out by their length alone.
+    if paragraph.len() > MAX_LINE_BYTES {
+        return None;
+    }
     let words = paragraph.split_whitespace().count();
     if words == 0 || words > 2 * SHORT_LINE_WORDS {
         return None;
