@@ -297,7 +297,7 @@ impl Analyzer {
 
 /// Most bytes of a paragraph the language detector reads: a few sentences tell the
 /// language as well as a whole long paragraph does, at a fraction of the cost.
-const DETECTION_SAMPLE: usize = 320;
+const DETECTION_SAMPLE: usize = 200;
 
 /// The start of `paragraph`, cut at a character boundary near [`DETECTION_SAMPLE`] bytes.
 fn detection_sample(paragraph: &str) -> &str {

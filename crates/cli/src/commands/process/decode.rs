@@ -2,7 +2,7 @@
 //! fails with the offset of the first bad byte (or, with `--lossy`, is replaced by U+FFFD and
 //! flagged), NUL bytes are kept and counted (the analysis treats them as line breaks).
 
-use super::input::Failure;
+use super::input::{Content, Failure};
 
 /// Magic numbers of binary formats that turn up in scraped corpora.
 const BINARY_MAGIC: &[(&[u8], &str)] = &[
@@ -39,14 +39,27 @@ pub struct Decoded {
 ///
 /// # Errors
 /// A [`Failure`] of kind `binary` (skipped) or `invalid-utf8`.
-pub fn decode(bytes: Vec<u8>, lossy: bool) -> Result<Decoded, Failure> {
+pub fn decode(content: Content, lossy: bool) -> Result<Decoded, Failure> {
+    let bytes = match content {
+        // The text of a JSON line is valid UTF-8 already, and text by declaration.
+        Content::Text(text) => {
+            let nul_bytes = count_nul_bytes(text.as_bytes());
+            return Ok(Decoded {
+                text,
+                lossy: false,
+                first_invalid: None,
+                nul_bytes,
+            });
+        }
+        Content::Bytes(bytes) => bytes,
+    };
     if let Some(reason) = binary_reason(&bytes) {
         return Err(Failure {
             skipped: true,
             ..Failure::new("binary", format!("binary data ({reason}); skipped"))
         });
     }
-    let nul_bytes = bytes.iter().filter(|&&b| b == 0).count() as u64;
+    let nul_bytes = count_nul_bytes(&bytes);
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text,
@@ -78,6 +91,10 @@ pub fn decode(bytes: Vec<u8>, lossy: bool) -> Result<Decoded, Failure> {
     }
 }
 
+fn count_nul_bytes(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == 0).count() as u64
+}
+
 /// Why `bytes` look like binary data, if they do: a known magic number, or many control
 /// bytes (other than tab, line feed, carriage return, form feed and escape) near the start.
 fn binary_reason(bytes: &[u8]) -> Option<String> {
@@ -106,7 +123,11 @@ mod tests {
 
     #[test]
     fn text_passes_unchanged() {
-        let decoded = decode("Xin chào\nПривіт\n".as_bytes().to_vec(), false).unwrap();
+        let decoded = decode(
+            Content::Bytes("Xin chào\nПривіт\n".as_bytes().to_vec()),
+            false,
+        )
+        .unwrap();
         assert_eq!(decoded.text, "Xin chào\nПривіт\n");
         assert!(!decoded.lossy);
         assert_eq!(decoded.nul_bytes, 0);
@@ -115,11 +136,11 @@ mod tests {
     #[test]
     fn invalid_utf8_reports_the_offset_or_is_repaired() {
         let bytes = b"abc\xff\xfedef".to_vec();
-        let failure = decode(bytes.clone(), false).unwrap_err();
+        let failure = decode(Content::Bytes(bytes.clone()), false).unwrap_err();
         assert_eq!(failure.kind, "invalid-utf8");
         assert_eq!(failure.offset, Some(3));
         assert!(!failure.skipped);
-        let decoded = decode(bytes, true).unwrap();
+        let decoded = decode(Content::Bytes(bytes), true).unwrap();
         assert!(decoded.lossy);
         assert_eq!(decoded.first_invalid, Some(3));
         assert_eq!(decoded.text, "abc\u{FFFD}\u{FFFD}def");
@@ -128,16 +149,23 @@ mod tests {
     #[test]
     fn binary_data_is_skipped_with_a_reason() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-        let failure = decode(png, true).unwrap_err();
+        let failure = decode(Content::Bytes(png), true).unwrap_err();
         assert!(failure.skipped);
         assert!(failure.message.contains("PNG"), "{}", failure.message);
         let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 32) as u8).collect();
-        assert_eq!(decode(noise, true).unwrap_err().kind, "binary");
+        assert_eq!(
+            decode(Content::Bytes(noise), true).unwrap_err().kind,
+            "binary"
+        );
     }
 
     #[test]
     fn a_few_nul_bytes_are_counted_not_fatal() {
-        let decoded = decode(b"first line\0second line of text here".to_vec(), false).unwrap();
+        let decoded = decode(
+            Content::Bytes(b"first line\0second line of text here".to_vec()),
+            false,
+        )
+        .unwrap();
         assert_eq!(decoded.nul_bytes, 1);
         assert_eq!(decoded.text.len(), 35);
     }

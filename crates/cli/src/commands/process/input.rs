@@ -55,10 +55,30 @@ pub struct RawDocument {
     pub source: String,
     /// 1-based line number in a `.jsonl` file.
     pub line: Option<u64>,
-    /// The document's bytes (UTF-8 not yet checked), or why there are none.
-    pub content: Result<Vec<u8>, Failure>,
+    /// The document's content, or why there is none.
+    pub content: Result<Content, Failure>,
     /// Input bytes this document accounts for (for progress and throughput).
     pub input_bytes: u64,
+}
+
+/// What a document holds as read.
+#[derive(Debug)]
+pub enum Content {
+    /// The bytes of a text file, UTF-8 not yet checked.
+    Bytes(Vec<u8>),
+    /// The `text` of a JSON line: already valid UTF-8.
+    Text(String),
+}
+
+impl Content {
+    /// Its length in bytes.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        match self {
+            Content::Bytes(bytes) => bytes.len(),
+            Content::Text(text) => text.len(),
+        }
+    }
 }
 
 /// Files found while walking directories that are not corpus files (by extension).
@@ -283,7 +303,7 @@ impl Documents {
                             },
                             source: reader.source.clone(),
                             line: Some(line),
-                            content: Ok(parsed.text.into_bytes()),
+                            content: Ok(Content::Text(parsed.text)),
                             input_bytes: n as u64,
                         },
                         Err(error) => RawDocument {
@@ -364,7 +384,7 @@ fn read_whole(
 ) -> RawDocument {
     let mut bytes = Vec::new();
     let content = match reader.read_to_end(&mut bytes) {
-        Ok(_) => Ok(bytes),
+        Ok(_) => Ok(Content::Bytes(bytes)),
         Err(error) => Err(Failure {
             offset: Some(bytes.len() as u64),
             ..Failure::new(

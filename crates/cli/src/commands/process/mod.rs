@@ -101,7 +101,7 @@ pub fn run(args: &ProcessArgs, data_dir: &Path) -> Result<ExitCode, CommandError
             let mut batch = Vec::new();
             let mut bytes = 0u64;
             while let Some(document) = documents.next() {
-                bytes += document.content.as_ref().map_or(0, |b| b.len() as u64);
+                bytes += document.content.as_ref().map_or(0, |c| c.len() as u64);
                 batch.push(document);
                 if batch.len() >= BATCH_DOCS_PER_THREAD * threads
                     || bytes >= BATCH_BYTES_PER_THREAD * threads as u64
@@ -188,7 +188,7 @@ fn process_one(
         content,
         input_bytes,
     } = document;
-    let decoded = content.and_then(|bytes| decode::decode(bytes, lossy));
+    let decoded = content.and_then(|content| decode::decode(content, lossy));
     let bytes = match &decoded {
         Ok(d) => d.text.len() as u64,
         Err(_) => 0,
