@@ -2,9 +2,10 @@
 //! [`ToneStyle`] puts it.
 //!
 //! The normalizer scans bytes and does no work on text that is already canonical: ASCII is
-//! skipped, a word whose characters are precomposed and whose mark is already well placed is
-//! accepted after one pass over its letters, and [`Normalizer::normalize`] then returns the
-//! input borrowed. Only words that change are rewritten:
+//! skipped eight bytes at a time, only the non-ASCII characters are decoded (through
+//! tables), a word is looked at only around a marked vowel that has a vowel beside it, and
+//! [`Normalizer::normalize`] then returns the input borrowed. Only words that change are
+//! rewritten:
 //!
 //! - a Vietnamese syllable (see [`crate::syllable::parse`]) gets its mark placed in the style
 //!   asked and is written in NFC, each letter in its case;
