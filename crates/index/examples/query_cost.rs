@@ -8,6 +8,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+/// A query, run for its number of matches.
+type Query<'a> = Box<dyn Fn() -> index::Result<usize> + 'a>;
+
 /// Nanoseconds this thread has spent on a CPU, when the kernel says (Linux).
 fn thread_cpu_ns() -> Option<u64> {
     let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
@@ -23,7 +26,7 @@ fn main() -> Result<(), index::Error> {
     let seconds: f64 = args.next().and_then(|r| r.parse().ok()).unwrap_or(0.5);
     let lexicon = index::Lexicon::open(&path)?;
     let prefix: String = term.chars().take(3).collect();
-    let queries: [(String, Box<dyn Fn() -> index::Result<usize>>); 3] = [
+    let queries: [(String, Query<'_>); 3] = [
         (
             format!("prefix {prefix:?}"),
             Box::new(|| Ok(lexicon.prefix(black_box(prefix.as_bytes())).count())),
