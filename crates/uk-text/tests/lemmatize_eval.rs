@@ -75,13 +75,16 @@ fn report(name: &str, file: &str, dump: bool) -> Option<eval::EvalReport> {
     Some(report)
 }
 
+/// UD-IU test content tokens: lemma 95.45%, UPOS 90.77% when written; the floor keeps a
+/// little room.
 #[test]
-fn ud_iu_test_lemma_accuracy_is_at_least_95() {
+fn ud_iu_test_lemma_accuracy_is_at_least_95_3() {
     let Some(report) = report("UD-IU test", "eval/uk/ud-iu/uk_iu-ud-test.conllu", false) else {
         return;
     };
     assert!(report.tokens > 10_000, "{report}");
-    assert!(report.lemma_accuracy() >= 95.0, "{report}");
+    assert!(report.lemma_accuracy() >= 95.3, "{report}");
+    assert!(report.upos_accuracy() >= 90.5, "{report}");
 }
 
 /// Development figures and the error list: `cargo test -p uk-text --test lemmatize_eval --
