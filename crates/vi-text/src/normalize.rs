@@ -34,7 +34,7 @@
 //! assert_eq!(nfd.normalize("à"), "a\u{0300}");
 //! ```
 
-use crate::letter::{self, Letters, MAX_LETTERS, letter_of};
+use crate::letter::{self, Letters, MAX_LETTERS};
 use crate::shape;
 use crate::syllable;
 use crate::tone::{self, ToneStyle};
@@ -554,6 +554,69 @@ fn fast_word(text: &str, start: usize) -> Option<FastWord> {
 /// non-starter takes the character before it along.
 #[inline]
 fn scan_word(text: &str, start: usize) -> Word {
+    let bytes = text.as_bytes();
+    let small = crate::scan::small_table();
+    let mut word = Word {
+        len: 0,
+        vietnamese: true,
+        safe: true,
+        starts_with_mark: false,
+        letters: Letters::default(),
+    };
+    let mut first = true;
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            // ASCII: a letter (with its code, f j w z included) or the end of the word.
+            let Some(l) = crate::scan::ascii_letter(small, b) else {
+                break;
+            };
+            if word.vietnamese && !word.letters.push_letter(l) {
+                word.vietnamese = false;
+            }
+            i += 1;
+        } else {
+            let (entry, len) = crate::scan::read(text, bytes, small, i);
+            if let Some(l) = crate::scan::vietnamese_letter(entry) {
+                if word.vietnamese && !word.letters.push_letter(l) {
+                    word.vietnamese = false;
+                }
+                i += len;
+            } else {
+                let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                    break;
+                };
+                if let Some(mark) = letter::mark_of(c) {
+                    if word.vietnamese && !word.letters.push_mark(mark) {
+                        word.vietnamese = false;
+                    }
+                    // Combining marks are never NFC-safe.
+                    word.safe = false;
+                    if first {
+                        word.starts_with_mark = true;
+                    }
+                } else if letter::is_word_char(c) {
+                    word.vietnamese = false;
+                    if !nfc_safe(c) {
+                        word.safe = false;
+                        if first {
+                            word.starts_with_mark = true;
+                        }
+                    }
+                } else {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        first = false;
+    }
+    word.len = i - start;
+    word
+}
+
+#[cfg(test)]
+fn scan_word_by_chars(text: &str, start: usize) -> Word {
     let rest = text.get(start..).unwrap_or("");
     let mut word = Word {
         len: 0,
@@ -564,7 +627,7 @@ fn scan_word(text: &str, start: usize) -> Word {
     };
     let mut first = true;
     for (i, c) in rest.char_indices() {
-        if let Some(l) = letter_of(c) {
+        if let Some(l) = letter::letter_of(c) {
             if word.vietnamese && !word.letters.push_letter(l) {
                 word.vietnamese = false;
             }
@@ -702,6 +765,32 @@ mod tests {
 mod prose_tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn word_scan_by_bytes_agrees_with_chars(pieces in prop::collection::vec(piece(), 1..12)) {
+            let text = pieces.concat();
+            for (start, _) in text.char_indices() {
+                let a = scan_word(&text, start);
+                let b = scan_word_by_chars(&text, start);
+                prop_assert_eq!(
+                    (a.len, a.vietnamese, a.safe, a.starts_with_mark),
+                    (b.len, b.vietnamese, b.safe, b.starts_with_mark),
+                    "{:?} at {}", text, start
+                );
+                if a.vietnamese {
+                    let (x, y) = (&a.letters, &b.letters);
+                    prop_assert_eq!(x.letters(), y.letters());
+                    prop_assert_eq!(
+                        (x.tones, x.tone, x.tone_pos, x.combining),
+                        (y.tones, y.tone, y.tone_pos, y.combining)
+                    );
+                }
+            }
+        }
+    }
 
     fn reference(text: &str, start: usize, end: usize) -> bool {
         shape::enclosing_token(text, start, end)

@@ -74,6 +74,18 @@ pub(crate) fn vietnamese_letter(entry: u16) -> Option<letter::Letter> {
     })
 }
 
+/// The letter an ASCII byte is (f j w z with the foreign code), as
+/// [`letter::letter_of`] has it; `None` for other bytes.
+#[inline]
+pub(crate) fn ascii_letter(small: &[u16; 0x800], b: u8) -> Option<letter::Letter> {
+    let entry = small[usize::from(b & 0x7F)];
+    (b < 0x80 && entry & LETTER != 0).then_some(letter::Letter {
+        code: letter::entry_code(entry),
+        tone: 0,
+        upper: entry & 0x100 != 0,
+    })
+}
+
 /// The table entry of any character.
 fn classify(c: char) -> u16 {
     if c.is_ascii() {
