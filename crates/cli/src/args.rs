@@ -129,9 +129,15 @@ pub struct NormalizeArgs {
     /// Tone-mark placement: keep (repair only impossible placements), old (hòa) or new (hoà).
     #[arg(long, default_value = "keep")]
     pub tone_style: vi_text::ToneStyle,
-    /// Write NFD (decomposed) instead of NFC.
+    /// Write NFD (decomposed) instead of NFC (Vietnamese).
     #[arg(long)]
     pub nfd: bool,
+    /// The apostrophe every variant becomes (Ukrainian; default `'`).
+    #[arg(long, value_name = "CHAR")]
+    pub apostrophe: Option<char>,
+    /// Lower-case the text (Ukrainian).
+    #[arg(long)]
+    pub lowercase: bool,
     /// Input files (UTF-8); stdin when none.
     pub files: Vec<std::path::PathBuf>,
 }

@@ -13,6 +13,26 @@ pub mod artifacts;
 mod commands;
 
 pub use args::{Cli, Command};
+
+/// The whole-corpus analysis of `vnuk process`, for callers that hold documents in memory.
+///
+/// ```no_run
+/// let data = vnuk_cli::artifacts::default_data_dir();
+/// let analyzer = vnuk_cli::process::open_analyzer(&data).expect("lexicons");
+/// let json = vnuk_cli::process::document_record(
+///     &analyzer,
+///     "doc-1",
+///     "Xin chào. Привіт!".as_bytes().to_vec(),
+///     false,
+///     vnuk_cli::process::OutputFormat::Jsonl,
+/// );
+/// assert!(json.starts_with("{\"id\":\"doc-1\""));
+/// ```
+pub mod process {
+    pub use crate::commands::process::{
+        Analyzer, InputFormat, OutputFormat, document_record, open_analyzer,
+    };
+}
 pub use commands::segment::{SegmentModelOutcome, build_segment_model};
 
 /// Parses the process arguments, runs the command and returns its exit status.

@@ -64,12 +64,12 @@ fn tokenize_jsonl_has_spans_into_the_input() {
 #[test]
 fn tokenize_rejects_other_languages() {
     let output = vnuk()
-        .args(["tokenize", "--lang", "vi"])
-        .write_stdin("xin chào")
+        .args(["tokenize", "--lang", "ru"])
+        .write_stdin("привет")
         .output()
         .expect("vnuk runs");
     assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("--lang vi is not supported"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--lang ru is not supported"));
 }
 
 #[test]
@@ -163,4 +163,46 @@ fn seed_002_lines() {
         }
     }
     assert_eq!(text.lines().count(), out.lines().count());
+}
+
+#[test]
+fn normalize_ukrainian_apostrophes_lookalikes_and_case() {
+    let out = stdout_of(
+        vnuk()
+            .args(["normalize", "--lang", "uk"])
+            .write_stdin("Сім’ї та п`ять Kиїв\n"),
+    );
+    assert_eq!(out, "Сім'ї та п'ять Київ\n");
+    let out = stdout_of(
+        vnuk()
+            .args([
+                "normalize",
+                "--lang",
+                "uk",
+                "--apostrophe",
+                "’",
+                "--lowercase",
+            ])
+            .write_stdin("Сім'ї та П'ять\n"),
+    );
+    assert_eq!(out, "сім’ї та п’ять\n");
+    let output = vnuk()
+        .args(["normalize", "--lang", "uk", "--apostrophe", "x"])
+        .write_stdin("x")
+        .output()
+        .expect("vnuk runs");
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn tokenize_vietnamese_into_syllables_and_marks() {
+    let out = stdout_of(
+        vnuk()
+            .args(["tokenize", "--lang", "vi"])
+            .write_stdin("Hôm nay (17/9) trời đẹp, xem https://vnexpress.net.\n"),
+    );
+    assert_eq!(
+        out,
+        "Hôm nay ( 17/9 ) trời đẹp , xem https://vnexpress.net .\n"
+    );
 }

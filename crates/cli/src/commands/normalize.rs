@@ -89,22 +89,30 @@ pub(crate) fn transform_inputs(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Checks that a text command runs on a language it supports.
-pub(crate) fn require_vietnamese(command: &str, lang: Language) -> Result<(), CommandError> {
-    if lang == Language::Vi {
-        Ok(())
-    } else {
-        Err(format!("{command}: --lang {lang} is not supported (supported: vi)").into())
-    }
-}
-
 /// Runs `vnuk normalize`.
 pub fn run(args: &NormalizeArgs) -> Result<ExitCode, CommandError> {
-    require_vietnamese("normalize", args.lang)?;
-    let normalizer = Normalizer::new()
-        .with_tone_style(args.tone_style)
-        .with_form(if args.nfd { Form::Nfd } else { Form::Nfc });
-    transform_inputs(&args.files, |text, out| {
-        normalizer.normalize_into(text, out);
-    })
+    match args.lang {
+        Language::Vi => {
+            let normalizer = Normalizer::new()
+                .with_tone_style(args.tone_style)
+                .with_form(if args.nfd { Form::Nfd } else { Form::Nfc });
+            transform_inputs(&args.files, |text, out| {
+                normalizer.normalize_into(text, out);
+            })
+        }
+        Language::Uk => {
+            let mut normalizer = uk_text::Normalizer::default().with_lowercase(args.lowercase);
+            if let Some(apostrophe) = args.apostrophe {
+                normalizer = normalizer
+                    .with_apostrophe(apostrophe)
+                    .map_err(|e| format!("normalize: --apostrophe: {e}"))?;
+            }
+            transform_inputs(&args.files, |text, out| {
+                normalizer.normalize_into(text, out);
+            })
+        }
+        other => {
+            Err(format!("normalize: --lang {other} is not supported (supported: vi, uk)").into())
+        }
+    }
 }

@@ -1,4 +1,4 @@
-//! `vnuk tokenize`: Ukrainian tokens, line for line, as text or JSON lines.
+//! `vnuk tokenize`: Ukrainian or Vietnamese tokens, line for line, as text or JSON lines.
 
 use crate::args::{TokenizeArgs, TokenizeFormat};
 use crate::commands::CommandError;
@@ -45,13 +45,17 @@ fn push_json_line(
 
 /// Runs `vnuk tokenize`.
 pub fn run(args: &TokenizeArgs) -> Result<ExitCode, CommandError> {
-    if args.lang != Language::Uk {
-        return Err(format!(
-            "tokenize: --lang {} is not supported (supported: uk)",
-            args.lang
-        )
-        .into());
-    }
+    let tokenize: fn(&str, &mut Vec<Token>) = match args.lang {
+        Language::Uk => uk_text::tokenize_into,
+        // Vietnamese tokens are syllables, punctuation, numbers, URLs…: `vnuk segment`
+        // joins syllables into words.
+        Language::Vi => vi_text::tokenize::pretokenize,
+        other => {
+            return Err(
+                format!("tokenize: --lang {other} is not supported (supported: uk, vi)").into(),
+            );
+        }
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut buf = String::new();
@@ -62,7 +66,7 @@ pub fn run(args: &TokenizeArgs) -> Result<ExitCode, CommandError> {
         for (index, line) in text.split_inclusive('\n').enumerate() {
             let content = line.trim_end_matches(['\n', '\r']);
             tokens.clear();
-            uk_text::tokenize_into(content, &mut tokens);
+            tokenize(content, &mut tokens);
             buf.clear();
             match args.format {
                 TokenizeFormat::Text => {

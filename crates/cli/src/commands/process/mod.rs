@@ -21,7 +21,8 @@ pub use record::OutputFormat;
 
 use crate::args::ProcessArgs;
 use crate::commands::CommandError;
-use analyze::{Analyzer, Scratch};
+pub use analyze::Analyzer;
+use analyze::Scratch;
 use input::{Documents, Failure, Ignored, RawDocument};
 use rayon::prelude::*;
 use record::{DocRecord, Origin, Repairs};
@@ -64,11 +65,44 @@ struct Worker {
     record: DocRecord,
 }
 
-/// Runs `vnuk process`.
-pub fn run(args: &ProcessArgs, data_dir: &Path) -> Result<ExitCode, CommandError> {
+/// Opens the analysers `vnuk process` uses: the segmenter and the lemmatizer of
+/// `data_dir`, building missing or stale lexicons first.
+///
+/// # Errors
+/// When the model or a lexicon cannot be opened or built.
+pub fn open_analyzer(data_dir: &Path) -> Result<Analyzer, CommandError> {
     let segmenter = crate::commands::segment::open_segmenter(data_dir, None)?;
     let lemmatizer = crate::commands::lemmatize::open_lemmatizer(data_dir)?;
-    let analyzer = Analyzer::new(segmenter, lemmatizer);
+    Ok(Analyzer::new(segmenter, lemmatizer))
+}
+
+/// Analyses one document's bytes exactly as `vnuk process` does and returns its output
+/// record: a JSON line (with `\n`) or, for [`OutputFormat::Text`], the analysed text.
+#[must_use]
+pub fn document_record(
+    analyzer: &Analyzer,
+    id: &str,
+    bytes: Vec<u8>,
+    lossy: bool,
+    format: OutputFormat,
+) -> String {
+    let mut worker = Worker {
+        scratch: Scratch::default(),
+        record: DocRecord::new(format),
+    };
+    let document = RawDocument {
+        id: id.to_owned(),
+        source: id.to_owned(),
+        line: None,
+        input_bytes: bytes.len() as u64,
+        content: Ok(input::Content::Bytes(bytes)),
+    };
+    process_one(analyzer, document, lossy, &mut worker).output
+}
+
+/// Runs `vnuk process`.
+pub fn run(args: &ProcessArgs, data_dir: &Path) -> Result<ExitCode, CommandError> {
+    let analyzer = open_analyzer(data_dir)?;
     let threads = if args.threads == 0 {
         std::thread::available_parallelism().map_or(1, usize::from)
     } else {
