@@ -14,6 +14,9 @@ pub(crate) enum AbbrevClass {
 /// Longest word (in bytes) that can be an abbreviation.
 const MAX_ABBREV_BYTES: usize = 24;
 
+/// Most characters in a word that [`classify`] knows.
+const MAX_ABBREV_CHARS: usize = 6;
+
 /// Lower-cases `word` into `buf`; `None` when it does not fit (then it is no abbreviation).
 fn lowercase_small<'b>(word: &str, buf: &'b mut [u8; MAX_ABBREV_BYTES]) -> Option<&'b str> {
     if word.len() > MAX_ABBREV_BYTES {
@@ -34,6 +37,11 @@ fn lowercase_small<'b>(word: &str, buf: &'b mut [u8; MAX_ABBREV_BYTES]) -> Optio
 
 /// The class of `word` (without its stop) when it is a known abbreviation.
 pub(crate) fn classify(word: &str) -> Option<AbbrevClass> {
+    // No abbreviation below is longer than six letters (and lower-casing never makes fewer
+    // characters), so longer words need no lower-casing.
+    if word.len() > MAX_ABBREV_CHARS && word.chars().nth(MAX_ABBREV_CHARS).is_some() {
+        return None;
+    }
     let mut buf = [0u8; MAX_ABBREV_BYTES];
     let lower = lowercase_small(word, &mut buf)?;
     match lower {
@@ -96,6 +104,9 @@ mod tests {
         assert_eq!(classify("Київ"), None);
         assert_eq!(classify("рис"), None, "rice is a word");
         assert_eq!(classify(&"д".repeat(40)), None);
+        assert_eq!(classify("Упоряд"), Some(AbbrevClass::Always));
+        assert_eq!(classify("ПОРІВН"), Some(AbbrevClass::Always));
+        assert_eq!(classify("упорядник"), None);
     }
 
     #[test]

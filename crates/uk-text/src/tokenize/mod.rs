@@ -384,8 +384,12 @@ impl<'a> Scanner<'a> {
     fn join_parts(&self, mut end: usize) -> (usize, bool) {
         let mut joined = false;
         while let Some((c, n)) = self.char_at(end) {
+            let apostrophe = is_apostrophe(c);
+            if !apostrophe && !is_joining_hyphen(c) {
+                break;
+            }
             let next = self.char_at(end + n);
-            let continues = if is_apostrophe(c) {
+            let continues = if apostrophe {
                 self.char_before(end).is_some_and(is_alpha)
                     && next.is_some_and(|(d, _)| is_alpha(d))
             } else if is_joining_hyphen(c) {
