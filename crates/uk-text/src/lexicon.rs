@@ -107,17 +107,17 @@ pub(crate) fn push_normalized(text: &str, lower: bool, out: &mut String) {
     let bytes = text.as_bytes();
     let (mut run, mut at) = (0, 0);
     while let Some(&byte) = bytes.get(at) {
-        match (byte, bytes.get(at + 1).copied().unwrap_or(0)) {
-            (b'a'..=b'z' | b'0'..=b'9' | b'-', _) => {
+        if byte < 0x80 {
+            if matches!(byte, b'a'..=b'z' | b'0'..=b'9' | b'-') {
                 at += 1;
                 continue;
             }
-            // а..п, р..џ
-            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x9F) => {
-                at += 2;
-                continue;
-            }
-            _ => {}
+        } else if let (0xD0 | 0xD1, Some(&next)) = (byte, bytes.get(at + 1))
+            // а..п, р..џ (a lead byte is always followed by a continuation byte, 0x80..=0xBF)
+            && (if byte == 0xD0 { next >= 0xB0 } else { next <= 0x9F })
+        {
+            at += 2;
+            continue;
         }
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             break;
