@@ -71,7 +71,8 @@ fn fold_tail(text: &str, out: &mut String) {
         #[inline]
         fn flush(&mut self, out: &mut String) {
             // Only ASCII is ever put in the block.
-            out.push_str(std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""));
+            let ascii = self.buf.get(..self.len).unwrap_or(&[]);
+            out.push_str(std::str::from_utf8(ascii).unwrap_or(""));
             self.len = 0;
         }
     }
@@ -102,8 +103,10 @@ fn fold_tail(text: &str, out: &mut String) {
                 continue;
             }
         } else if b < 0x80 {
-            block.buf[block.len] = b;
-            block.len += 1;
+            if let Some(slot) = block.buf.get_mut(block.len) {
+                *slot = b;
+                block.len += 1;
+            }
             i += 1;
             continue;
         }
@@ -111,12 +114,14 @@ fn fold_tail(text: &str, out: &mut String) {
         if let Some(letter) = crate::scan::vietnamese_letter(entry) {
             // A letter of the Vietnamese alphabet: its ASCII base, in its case.
             let base = ASCII_BASE[usize::from(letter.code).min(ASCII_BASE.len() - 1)];
-            block.buf[block.len] = if letter.upper {
-                base.to_ascii_uppercase()
-            } else {
-                base
-            };
-            block.len += 1;
+            if let Some(slot) = block.buf.get_mut(block.len) {
+                *slot = if letter.upper {
+                    base.to_ascii_uppercase()
+                } else {
+                    base
+                };
+                block.len += 1;
+            }
             i += len;
             continue;
         }

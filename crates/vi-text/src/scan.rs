@@ -115,7 +115,7 @@ fn classify(c: char) -> u16 {
 /// bytes' lead) and its length; `(0, 0)` when it cannot be read.
 #[inline]
 fn classify_wide(text: &str, bytes: &[u8], i: usize) -> (u16, usize) {
-    let b = bytes[i];
+    let b = bytes.get(i).copied().unwrap_or(0);
     if b == 0xE1 {
         if let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2))
             && matches!(b1, 0xBA | 0xBB)
