@@ -436,3 +436,20 @@ fn no_lexicon_means_exit_1() {
     assert_eq!(output.status.code(), Some(1));
     assert!(!output.stderr.is_empty());
 }
+
+#[test]
+fn ukrainian_possessives_follow_the_next_word() {
+    let (code, documents, stderr) = process(
+        &[],
+        Some("Я бачу його книгу, а вона бачить його.".as_bytes()),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let tags: Vec<(&str, &str)> = documents[0]["sentences"][0]["tokens"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| str_of(t, "text") == "його")
+        .map(|t| (str_of(t, "lemma"), str_of(t, "upos")))
+        .collect();
+    assert_eq!(tags, [("його", "DET"), ("він", "PRON")]);
+}

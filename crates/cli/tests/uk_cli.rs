@@ -206,3 +206,14 @@ fn tokenize_vietnamese_into_syllables_and_marks() {
         "Hôm nay ( 17/9 ) trời đẹp , xem https://vnexpress.net .\n"
     );
 }
+
+#[test]
+fn lemmatize_tags_possessives_by_the_next_word() {
+    let out = stdout_of(
+        vnuk()
+            .args(["lemmatize", "--lang", "uk"])
+            .write_stdin("Я бачу його книгу. Я бачу його.\n"),
+    );
+    let lines: Vec<&str> = out.lines().filter(|l| l.starts_with("його")).collect();
+    assert_eq!(lines, ["його\tйого\tDET", "його\tвін\tPRON"]);
+}

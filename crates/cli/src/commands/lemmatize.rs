@@ -53,7 +53,8 @@ pub fn run(args: &LemmatizeArgs, data_dir: &Path) -> Result<ExitCode, CommandErr
     let lemmatizer = open_lemmatizer(data_dir)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let (mut tokens, mut lemma, mut buf) = (Vec::new(), String::new(), String::new());
+    let (mut tokens, mut buf) = (Vec::new(), String::new());
+    let mut analyses = uk_text::lemmatize::SentenceAnalyses::default();
     for_each_input(&args.files, |name, text| {
         let mut offset = 0;
         for (number, raw) in text.split_inclusive('\n').enumerate() {
@@ -69,14 +70,14 @@ pub fn run(args: &LemmatizeArgs, data_dir: &Path) -> Result<ExitCode, CommandErr
                 }
                 let _ = write!(buf, "\"line\":{},\"tokens\":[", number + 1);
             }
+            // Each token, then the choices that depend on the next word (його/її/їх).
+            let forms = tokens
+                .iter()
+                .map(|t| (t.span.get(line).unwrap_or_default(), t.kind));
+            lemmatizer.lemmatize_sentence(forms, &mut analyses);
             for (i, token) in tokens.iter().enumerate() {
                 let form = token.span.get(line).unwrap_or_default();
-                let (upos, guessed) = if args.pretokenized {
-                    lemmatizer.lemmatize_form(form, &mut lemma)
-                } else {
-                    lemmatizer.lemmatize_token(form, token.kind, &mut lemma)
-                }
-                .unwrap_or((Upos::X, true));
+                let (lemma, upos, guessed) = analyses.get(i).unwrap_or((form, Upos::X, true));
                 match args.format {
                     LemmatizeFormat::Tsv => {
                         let _ = writeln!(buf, "{form}\t{lemma}\t{upos}");
@@ -88,7 +89,7 @@ pub fn run(args: &LemmatizeArgs, data_dir: &Path) -> Result<ExitCode, CommandErr
                         buf.push_str("{\"text\":");
                         push_json_string(&mut buf, form);
                         buf.push_str(",\"lemma\":");
-                        push_json_string(&mut buf, &lemma);
+                        push_json_string(&mut buf, lemma);
                         let _ = write!(
                             buf,
                             ",\"upos\":\"{upos}\",\"guessed\":{guessed},\"start\":{},\"end\":{}}}",

@@ -27,15 +27,21 @@ pub fn possessive(form: &str, next: Option<Upos>) -> Option<(&'static str, Upos)
         "їх" | "Їх" | "ЇХ" => ("їх", "вони"),
         _ => return None,
     };
-    let determines = matches!(
-        next,
-        Some(Upos::Noun | Upos::Adj | Upos::Propn | Upos::Num | Upos::Det)
-    );
-    Some(if determines {
+    Some(if determines(next) {
         (determiner, Upos::Det)
     } else {
         (pronoun, Upos::Pron)
     })
+}
+
+/// True when a possessive before a word tagged `next` determines it (a noun, adjective,
+/// proper noun, numeral or determiner follows).
+#[must_use]
+pub fn determines(next: Option<Upos>) -> bool {
+    matches!(
+        next,
+        Some(Upos::Noun | Upos::Adj | Upos::Propn | Upos::Num | Upos::Det)
+    )
 }
 
 #[cfg(test)]

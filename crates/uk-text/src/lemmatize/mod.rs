@@ -29,6 +29,9 @@ mod guess;
 mod hash;
 mod memo;
 pub mod rank;
+mod sentence;
+
+pub use sentence::SentenceAnalyses;
 
 use crate::lexicon::{FLAG_CLOSED_CLASS, FLAG_DICTIONARY_FORM, FLAG_GUESSED_POS, form_key};
 use closed::ClosedTable;

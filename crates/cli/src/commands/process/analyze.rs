@@ -42,7 +42,8 @@ pub struct Scratch {
     segmentation: Segmentation,
     form: String,
     norm: String,
-    lemma: String,
+    norm_spans: Vec<(usize, usize, bool)>,
+    analyses: uk_text::lemmatize::SentenceAnalyses,
 }
 
 /// Counts of one analysed document.
@@ -262,21 +263,42 @@ impl Analyzer {
             let absolute = sentence.shifted(span.start);
             record.begin_sentence(absolute, Language::Uk);
             counts.sentences += 1;
-            while let Some(token) = s.tokens.get(next_token) {
-                if token.span.start >= sentence.end {
-                    break;
-                }
+            let first = next_token;
+            while s
+                .tokens
+                .get(next_token)
+                .is_some_and(|t| t.span.start < sentence.end)
+            {
                 next_token += 1;
+            }
+            let tokens = s.tokens.get(first..next_token).unwrap_or(&[]);
+            // Normalized forms, one arena per sentence: (start, end, changed).
+            s.norm.clear();
+            s.norm_spans.clear();
+            for token in tokens {
+                let original = token.span.shifted(span.start).slice(text);
+                let start = s.norm.len();
+                let changed = self.uk_normalizer.normalize_into(original, &mut s.norm);
+                if !changed {
+                    s.norm.truncate(start);
+                    s.norm.push_str(original);
+                }
+                s.norm_spans.push((start, s.norm.len(), changed));
+            }
+            let forms = tokens
+                .iter()
+                .zip(&s.norm_spans)
+                .map(|(token, &(start, end, _))| {
+                    (s.norm.get(start..end).unwrap_or_default(), token.kind)
+                });
+            self.lemmatizer.lemmatize_sentence(forms, &mut s.analyses);
+            for (i, (token, &(start, end, changed))) in tokens.iter().zip(&s.norm_spans).enumerate()
+            {
                 let token_span = token.span.shifted(span.start);
                 let original = token_span.slice(text);
-                s.norm.clear();
-                let changed = self.uk_normalizer.normalize_into(original, &mut s.norm);
-                let form = if changed { s.norm.as_str() } else { original };
-                let analysis = self
-                    .lemmatizer
-                    .lemmatize_token(form, token.kind, &mut s.lemma);
+                let analysis = s.analyses.get(i);
                 let lexical = token.kind.is_lexical();
-                let oov = lexical && analysis.is_some_and(|(_, guessed)| guessed);
+                let oov = lexical && analysis.is_some_and(|(_, _, guessed)| guessed);
                 counts.tokens += 1;
                 counts.words += u64::from(lexical);
                 counts.oov += u64::from(oov);
@@ -284,31 +306,15 @@ impl Analyzer {
                     text: original,
                     span: token_span,
                     kind: token.kind,
-                    norm: changed.then_some(form),
-                    lemma: analysis.map(|_| s.lemma.as_str()),
-                    upos: analysis.map(|(upos, _)| upos),
+                    norm: changed.then(|| s.norm.get(start..end).unwrap_or_default()),
+                    lemma: analysis.map(|(lemma, _, _)| lemma),
+                    upos: analysis.map(|(_, upos, _)| upos),
                     oov,
                 });
             }
             record.end_sentence();
         }
     }
-}
-
-/// Most bytes of a paragraph the language detector reads: a few sentences tell the
-/// language as well as a whole long paragraph does, at a fraction of the cost.
-const DETECTION_SAMPLE: usize = 200;
-
-/// The start of `paragraph`, cut at a character boundary near [`DETECTION_SAMPLE`] bytes.
-fn detection_sample(paragraph: &str) -> &str {
-    if paragraph.len() <= DETECTION_SAMPLE {
-        return paragraph;
-    }
-    let mut end = DETECTION_SAMPLE;
-    while !paragraph.is_char_boundary(end) {
-        end -= 1;
-    }
-    &paragraph[..end]
 }
 
 /// Sentences of a paragraph in a language vnuk does not analyse (or not as the document's
@@ -350,6 +356,22 @@ fn tokens_only(
         }
         record.end_sentence();
     }
+}
+
+/// Most bytes of a paragraph the language detector reads: a few sentences tell the
+/// language as well as a whole long paragraph does, at a fraction of the cost.
+const DETECTION_SAMPLE: usize = 200;
+
+/// The start of `paragraph`, cut at a character boundary near [`DETECTION_SAMPLE`] bytes.
+fn detection_sample(paragraph: &str) -> &str {
+    if paragraph.len() <= DETECTION_SAMPLE {
+        return paragraph;
+    }
+    let mut end = DETECTION_SAMPLE;
+    while !paragraph.is_char_boundary(end) {
+        end -= 1;
+    }
+    &paragraph[..end]
 }
 
 fn count_boilerplate(counts: &mut DocCounts, reason: Reason, span: Span) {

@@ -315,13 +315,11 @@ mod progress {
         pub fn document(&self, input_bytes: u64, summary: &Summary) {
             if let Some(bar) = &self.bar {
                 bar.inc(input_bytes);
-                if summary.documents % 64 == 1 {
-                    bar.set_message(format!(
-                        "{} documents, {} failed",
-                        summary.documents,
-                        summary.failed + summary.skipped
-                    ));
-                }
+                bar.set_message(format!(
+                    "{} documents, {} failed",
+                    summary.documents,
+                    summary.failed + summary.skipped
+                ));
             }
         }
 
