@@ -147,8 +147,17 @@ fn endings(word: &str, scores: &mut Scores) {
     }
 }
 
+/// Bytes of the longest word in the word lists: longer words skip the list lookups.
+const LONGEST_LISTED: usize = 20;
+
 /// Adds the built-in evidence for one lower-case word.
 pub(super) fn add_word_evidence(word: &str, cyrillic: bool, scores: &mut Scores) {
+    if word.len() > LONGEST_LISTED {
+        if cyrillic {
+            endings(word, scores);
+        }
+        return;
+    }
     if cyrillic {
         if let Some(w) = ukrainian(word) {
             scores.add(Language::Uk, w);
@@ -181,6 +190,21 @@ mod tests {
         assert!(ukrainian("що").is_some());
         assert!(russian("что").is_some());
         assert!(ukrainian("на").is_none() && russian("на").is_none());
+    }
+
+    #[test]
+    fn no_listed_word_is_longer_than_the_cut() {
+        // The word lists are the string literals before the endings.
+        let source = include_str!("words.rs");
+        let lists = &source[..source.find("/// Endings of Cyrillic").unwrap()];
+        let words: Vec<&str> = lists.split('"').skip(1).step_by(2).collect();
+        assert!(words.len() > 100, "{} words found", words.len());
+        for word in words {
+            assert!(
+                word.len() <= LONGEST_LISTED,
+                "{word} is longer than the cut"
+            );
+        }
     }
 
     #[test]
