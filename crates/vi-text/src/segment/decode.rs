@@ -62,24 +62,57 @@ pub(crate) fn greedy(
     joins: &mut Vec<bool>,
     mut decide: impl FnMut(usize, &FeatureVec) -> bool,
 ) {
+    let mut features: FeatureVec = [0; features::FEATURES_PER_GAP];
+    greedy_with(atoms, flags, joins, |g, history, facts| {
+        features::gap_features(atoms, g, history, facts, bits, &mut features);
+        decide(g, &features)
+    });
+}
+
+/// [`greedy`] deciding with the model's weights `table` (`2^bits` of them): a gap is joined
+/// when the sum of its features' weights is positive.
+#[inline]
+pub(crate) fn greedy_scored(
+    atoms: &[Atom],
+    flags: &[u8],
+    bits: u32,
+    table: &[[u8; 2]],
+    joins: &mut Vec<bool>,
+) {
+    greedy_with(atoms, flags, joins, |g, history, facts| {
+        features::gap_score(atoms, g, history, facts, bits, table) > 0
+    });
+}
+
+/// The decoding loop: `decide(gap, history, facts)` is asked for free gaps only.
+#[inline(always)]
+fn greedy_with(
+    atoms: &[Atom],
+    flags: &[u8],
+    joins: &mut Vec<bool>,
+    mut decide: impl FnMut(usize, History, &DictFacts) -> bool,
+) {
     let n = atoms.len();
     joins.clear();
     joins.resize(n, false);
     let mut history = History::START;
-    let mut features: FeatureVec = [0; features::FEATURES_PER_GAP];
-    for g in 0..n.saturating_sub(1) {
-        let join = match atoms[g].gap {
+    for (g, (atom, join)) in atoms
+        .iter()
+        .zip(joins.iter_mut())
+        .take(n.saturating_sub(1))
+        .enumerate()
+    {
+        let decision = match atom.gap {
             Gap::Split => false,
             Gap::Join => true,
             Gap::Free => {
                 let flag = flags.get(g).copied().unwrap_or(0);
                 let facts: DictFacts = features::dict_facts(atoms, g, flag);
-                features::gap_features(atoms, g, history, &facts, bits, &mut features);
-                decide(g, &features)
+                decide(g, history, &facts)
             }
         };
-        joins[g] = join;
-        history = history.next(join);
+        *join = decision;
+        history = history.next(decision);
     }
 }
 
@@ -112,5 +145,39 @@ mod tests {
         assert_eq!(decisions, [FORWARD, BACKWARD, FORWARD | BACKWARD, 0]);
         let covers: Vec<u8> = flags.iter().map(|&f| cover_of(f)).collect();
         assert_eq!(covers, [2, 3, 3, 0]);
+    }
+
+    #[test]
+    fn scored_decoding_sums_the_features() {
+        let mut atoms = Atoms::default();
+        let dicts = crate::segment::atoms::Dicts {
+            owner: 0,
+            words: None,
+            user: None,
+        };
+        atoms.load(
+            "Ông Nguyễn Văn A nói : hoà bình , 2/11 G20 Vladimir Putin",
+            Split::Raw,
+            dicts,
+        );
+        let mut flags = Vec::new();
+        maximal_matching(&atoms.atoms, &mut flags);
+        let bits = 12;
+        // A pseudo-random table of weights.
+        let table: Vec<[u8; 2]> = (0u32..1 << bits)
+            .map(|i| {
+                ((i.wrapping_mul(2_654_435_761) >> 20) as i16)
+                    .wrapping_sub(2000)
+                    .to_le_bytes()
+            })
+            .collect();
+        let mut expected = Vec::new();
+        greedy(&atoms.atoms, &flags, bits, &mut expected, |_, features| {
+            crate::segment::model::score(&table, features) > 0
+        });
+        let mut joins = Vec::new();
+        greedy_scored(&atoms.atoms, &flags, bits, &table, &mut joins);
+        assert_eq!(joins, expected);
+        assert!(joins.iter().any(|&j| j) && !joins.iter().all(|&j| j));
     }
 }

@@ -89,11 +89,26 @@ const KN: u64 = 0xD6E8_FEB8_6659_FD93;
 const KV: u64 = 0xFF51_AFD7_ED55_8CCD;
 const KF: u64 = 0xC4CE_B9FE_1A85_EC53;
 
-/// Table index of a combined hash `h` of template `template`: multiplicative hashing of `h`
+/// The salt of template `template`.
+const fn salt(template: u64) -> u64 {
+    template.wrapping_mul(KV).rotate_left(31)
+}
+
+/// The salts of templates `1..=FEATURES_PER_GAP`, feature `k` being template `k + 1`.
+const SALTS: [u64; FEATURES_PER_GAP] = {
+    let mut salts = [0; FEATURES_PER_GAP];
+    let mut k = 0;
+    while k < FEATURES_PER_GAP {
+        salts[k] = salt(k as u64 + 1);
+        k += 1;
+    }
+    salts
+};
+
+/// Table index of a combined hash `h` salted with `salt`: multiplicative hashing of `h`
 /// salted with the template (the top bits of the product).
 #[inline(always)]
-fn index(template: u64, h: u64, bits: u32) -> u32 {
-    let salt = template.wrapping_mul(KV).rotate_left(31);
+fn index(salt: u64, h: u64, bits: u32) -> u32 {
     ((h ^ salt).wrapping_mul(KF) >> (64 - bits)) as u32
 }
 
@@ -116,6 +131,48 @@ pub(crate) fn gap_features(
     bits: u32,
     out: &mut FeatureVec,
 ) {
+    let hashes = gap_hashes(atoms, g, history, dict);
+    for ((slot, &h), &salt) in out.iter_mut().zip(&hashes).zip(&SALTS) {
+        *slot = index(salt, h, bits);
+    }
+}
+
+/// The sum of the weights of the features of gap `g` in `table` (a table of `2^bits`
+/// little-endian weights): the sum of the weights of [`gap_features`], without storing the
+/// features.
+#[inline]
+pub(crate) fn gap_score(
+    atoms: &[Atom],
+    g: usize,
+    history: History,
+    dict: &DictFacts,
+    bits: u32,
+    table: &[[u8; 2]],
+) -> i32 {
+    if table.len() != 1 << bits {
+        return 0;
+    }
+    let hashes = gap_hashes(atoms, g, history, dict);
+    // Indices are below `2^bits`: the mask changes none and lets the bounds check go.
+    let mask = table.len() - 1;
+    let mut sum = 0i32;
+    for (&h, &salt) in hashes.iter().zip(&SALTS) {
+        let i = index(salt, h, bits) as usize & mask;
+        if let Some(&pair) = table.get(i) {
+            sum += i32::from(i16::from_le_bytes(pair));
+        }
+    }
+    sum
+}
+
+/// The combined hashes of the features of gap `g`, feature `k` being template `k + 1`.
+#[inline(always)]
+fn gap_hashes(
+    atoms: &[Atom],
+    g: usize,
+    history: History,
+    dict: &DictFacts,
+) -> [u64; FEATURES_PER_GAP] {
     let g = g as isize;
     let (kp, sp) = at(atoms, g - 1);
     let (kl, sl) = at(atoms, g);
@@ -143,39 +200,38 @@ pub(crate) fn gap_features(
     let dict_context = v(context | 1 << 17).rotate_left(32);
     let shapes_p = v(sp | sl << 5 | 1 << 20);
     let shapes_n = v(sr | sn << 5 | 1 << 21);
-    let f = |t: u64, h: u64| index(t, h, bits);
-    *out = [
-        f(1, 0),
-        f(2, l),
-        f(3, r),
-        f(4, p),
-        f(5, n),
-        f(6, l ^ r),
-        f(7, p ^ l),
-        f(8, r ^ n),
-        f(9, p ^ l ^ r),
-        f(10, l ^ r ^ n),
-        f(11, p ^ r),
-        f(12, l ^ n),
-        f(13, shapes),
-        f(14, shapes4),
-        f(15, shapes ^ l),
-        f(16, shapes ^ r),
-        f(17, hist),
-        f(18, hist ^ l ^ r),
-        f(19, hist ^ shapes.rotate_left(17)),
-        f(20, dict_core),
-        f(21, dict_core ^ dict_context),
-        f(22, dict_core ^ hist.rotate_left(17)),
-        f(23, dict_core ^ shapes.rotate_left(17)),
-        f(24, v(core | singles << 6 | 1 << 18) ^ dict_context),
-        f(25, dict_core ^ l),
-        f(26, dict_core ^ r),
-        f(27, dict_core ^ l ^ r),
-        f(28, dict_context ^ shapes.rotate_left(17)),
-        f(29, v(core | context << 6 | 1 << 19) ^ hist.rotate_left(17)),
-        f(30, shapes4 ^ dict_core.rotate_left(17)),
-        f(31, shapes_p ^ r),
-        f(32, shapes_n ^ l),
-    ];
+    [
+        0,
+        l,
+        r,
+        p,
+        n,
+        l ^ r,
+        p ^ l,
+        r ^ n,
+        p ^ l ^ r,
+        l ^ r ^ n,
+        p ^ r,
+        l ^ n,
+        shapes,
+        shapes4,
+        shapes ^ l,
+        shapes ^ r,
+        hist,
+        hist ^ l ^ r,
+        hist ^ shapes.rotate_left(17),
+        dict_core,
+        dict_core ^ dict_context,
+        dict_core ^ hist.rotate_left(17),
+        dict_core ^ shapes.rotate_left(17),
+        v(core | singles << 6 | 1 << 18) ^ dict_context,
+        dict_core ^ l,
+        dict_core ^ r,
+        dict_core ^ l ^ r,
+        dict_context ^ shapes.rotate_left(17),
+        v(core | context << 6 | 1 << 19) ^ hist.rotate_left(17),
+        shapes4 ^ dict_core.rotate_left(17),
+        shapes_p ^ r,
+        shapes_n ^ l,
+    ]
 }

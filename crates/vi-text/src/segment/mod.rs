@@ -336,14 +336,13 @@ impl Segmenter {
         };
         let keep = options.keep_existing && !options.pretokenized;
         prepare(&mut out.work, text, split, keep, self.dicts());
-        let table = self.model.table();
         let work = &mut out.work;
-        decode::greedy(
+        decode::greedy_scored(
             &work.atoms.atoms,
             &work.flags,
             self.model.bits(),
+            self.model.table(),
             &mut work.joins,
-            |_, features| model::score(table, features) > 0,
         );
         out.assemble();
     }

@@ -159,6 +159,7 @@ impl SegmentModel {
 }
 
 /// Sums the weights of `features`.
+#[cfg(test)]
 #[inline]
 pub(crate) fn score(table: &[[u8; 2]], features: &[u32]) -> i32 {
     features

@@ -312,12 +312,14 @@ pub(crate) fn split_after_countries<'k>(atoms: &mut [Atom], key: impl Fn(&Atom) 
         if !capitalised(&atoms[i]) {
             continue;
         }
-        for country in COUNTRIES {
+        let first = key(&atoms[i]);
+        // Only the countries starting with this syllable can match (and set a gap).
+        for country in COUNTRIES.iter().filter(|c| c.first() == Some(&first)) {
             let end = i + country.len(); // one past the country's last syllable
             if end >= n || atoms[end - 1].gap != Gap::Free || atoms[end].case != Case::Title {
                 continue;
             }
-            let matches = country.iter().enumerate().all(|(k, syllable)| {
+            let matches = country.iter().enumerate().skip(1).all(|(k, syllable)| {
                 let atom = &atoms[i + k];
                 capitalised(atom)
                     && key(atom) == *syllable

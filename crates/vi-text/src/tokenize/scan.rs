@@ -66,6 +66,9 @@ pub(crate) fn next_token(text: &str, mut pos: usize) -> Option<(usize, usize, To
             }
             return Some((pos, end, TokenKind::Punct));
         }
+        if let Some(end) = plain_word_end(bytes, pos) {
+            return Some((pos, end, TokenKind::Word));
+        }
         let c = char_at(text, pos)?;
         if is_space(c) {
             pos += c.len_utf8();
@@ -73,6 +76,45 @@ pub(crate) fn next_token(text: &str, mut pos: usize) -> Option<(usize, usize, To
         }
         let (end, kind) = scan_at(text, pos, c);
         return Some((pos, end.max(pos + c.len_utf8()), kind));
+    }
+}
+
+/// The fast path of the most common token: a word of letters (ASCII or the Latin letters
+/// of [`chars::is_latin_letter`], digits after the first) starting at `pos` and followed by
+/// ASCII whitespace or the end of the text. No other rule applies to such a run (no URL,
+/// e-mail, initials, inner mark or number), so the general scan would give the same word.
+/// `None` when the token is anything else: the general scan decides.
+#[inline]
+fn plain_word_end(bytes: &[u8], pos: usize) -> Option<usize> {
+    let mut q = pos;
+    loop {
+        let Some(&b) = bytes.get(q) else {
+            return (q > pos).then_some(q);
+        };
+        if b < 0x80 {
+            if b.is_ascii_alphabetic() || (q > pos && b.is_ascii_digit()) {
+                q += 1;
+                continue;
+            }
+            return (q > pos && matches!(b, b' ' | b'\t' | b'\n' | b'\r')).then_some(q);
+        }
+        // A two- or three-byte sequence (the input is valid UTF-8).
+        let (c, len) = if b & 0xE0 == 0xC0 {
+            let b1 = *bytes.get(q + 1)?;
+            (u32::from(b & 0x1F) << 6 | u32::from(b1 & 0x3F), 2)
+        } else if b & 0xF0 == 0xE0 {
+            let (b1, b2) = (*bytes.get(q + 1)?, *bytes.get(q + 2)?);
+            (
+                u32::from(b & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F),
+                3,
+            )
+        } else {
+            return None;
+        };
+        if !chars::is_latin_letter(char::from_u32(c)?) {
+            return None;
+        }
+        q += len;
     }
 }
 
@@ -395,4 +437,51 @@ fn emoji_end(text: &str, pos: usize, c: char) -> usize {
         }
     }
     q
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Where the fast path answers, the general scan gives the same word.
+    fn check_fast_path(text: &str) {
+        let bytes = text.as_bytes();
+        for pos in 0..text.len() {
+            if !text.is_char_boundary(pos) {
+                continue;
+            }
+            let Some(end) = plain_word_end(bytes, pos) else {
+                continue;
+            };
+            let c = char_at(text, pos).unwrap();
+            let (general, kind) = scan_at(text, pos, c);
+            assert_eq!(
+                (general.max(pos + c.len_utf8()), kind),
+                (end, TokenKind::Word),
+                "{text:?} at {pos}"
+            );
+        }
+    }
+
+    #[test]
+    fn fast_path_examples() {
+        for text in [
+            "Tổng thống Nga Vladimir Putin gặp",
+            "www http https ftp G20 COVID 19 a b c",
+            "a.b v.v. TP.HCM x@y.vn ho\u{300}a Đ đ ệ\n",
+            "5km 20h30 noí Ελλάδα Київ",
+        ] {
+            check_fast_path(text);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fast_path_agrees_with_the_general_scan(
+            text in "[a-zA-Z0-9àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđĐ\u{300}\u{301}\u{3A9}\u{416} \t\n._@:/'#-]{0,40}"
+        ) {
+            check_fast_path(&text);
+        }
+    }
 }
