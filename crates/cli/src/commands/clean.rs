@@ -3,7 +3,7 @@
 
 use crate::args::{CleanArgs, CleanPreset};
 use crate::commands::CommandError;
-use crate::commands::normalize::transform_inputs;
+use crate::commands::input::transform_inputs;
 use std::process::ExitCode;
 use vi_text::clean::{CleanOptions, clean_lm};
 

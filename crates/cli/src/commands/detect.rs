@@ -2,7 +2,7 @@
 
 use crate::args::DetectArgs;
 use crate::commands::CommandError;
-use crate::commands::normalize::for_each_input;
+use crate::commands::input::for_each_input;
 use std::io::{self, Write};
 use std::process::ExitCode;
 use uk_text::Detection;

@@ -2,7 +2,7 @@
 
 use crate::args::TextFilesArgs;
 use crate::commands::CommandError;
-use crate::commands::normalize::transform_inputs;
+use crate::commands::input::transform_inputs;
 use std::process::ExitCode;
 
 /// Runs `vnuk fold`.

@@ -3,8 +3,8 @@
 
 use crate::args::{EvalLemmaArgs, LemmatizeArgs, LemmatizeFormat};
 use crate::commands::CommandError;
+use crate::commands::input::for_each_input;
 use crate::commands::json::push_json_string;
-use crate::commands::normalize::for_each_input;
 use core_model::{Language, Token, TokenKind, Upos};
 use std::fmt::Write as _;
 use std::io::{self, Write};

@@ -6,6 +6,7 @@ pub mod data;
 pub mod detect;
 pub mod eval;
 pub mod fold;
+mod input;
 mod json;
 pub mod lemmatize;
 pub mod lookup;

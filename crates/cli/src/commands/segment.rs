@@ -11,8 +11,8 @@
 use crate::args::{SegmentArgs, SegmentFormat};
 use crate::artifacts;
 use crate::commands::CommandError;
+use crate::commands::input::for_each_input;
 use crate::commands::json::push_json_string;
-use crate::commands::normalize::for_each_input;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -4,7 +4,7 @@
 
 use crate::args::SentencesArgs;
 use crate::commands::CommandError;
-use crate::commands::normalize::for_each_input;
+use crate::commands::input::for_each_input;
 use std::io::{self, Write};
 use std::process::ExitCode;
 use vi_text::sentence::{Sentence, SentenceKind, sentences_into};

@@ -2,8 +2,8 @@
 
 use crate::args::{TokenizeArgs, TokenizeFormat};
 use crate::commands::CommandError;
+use crate::commands::input::for_each_input;
 use crate::commands::json::push_json_string;
-use crate::commands::normalize::for_each_input;
 use core_model::{Language, Token};
 use std::io::{self, Write};
 use std::process::ExitCode;
