@@ -39,6 +39,7 @@ pub struct Scratch {
     vi_sentences: Vec<vi_text::sentence::Sentence>,
     tokens: Vec<Token>,
     spans: Vec<Span>,
+    sentences: Vec<(Span, std::ops::Range<usize>)>,
     segmentation: Segmentation,
     form: String,
     norm: String,
@@ -253,25 +254,12 @@ impl Analyzer {
         record: &mut DocRecord,
         counts: &mut DocCounts,
     ) {
-        let paragraph = span.slice(text);
-        s.tokens.clear();
-        uk_text::tokenize_into(paragraph, &mut s.tokens);
-        s.spans.clear();
-        uk_text::sentence::sentences_into(paragraph, &s.tokens, &mut s.spans);
-        let mut next_token = 0;
-        for sentence in &s.spans {
+        split_paragraph(span.slice(text), s);
+        for (sentence, range) in &s.sentences {
             let absolute = sentence.shifted(span.start);
             record.begin_sentence(absolute, Language::Uk);
             counts.sentences += 1;
-            let first = next_token;
-            while s
-                .tokens
-                .get(next_token)
-                .is_some_and(|t| t.span.start < sentence.end)
-            {
-                next_token += 1;
-            }
-            let tokens = s.tokens.get(first..next_token).unwrap_or(&[]);
+            let tokens = s.tokens.get(range.clone()).unwrap_or(&[]);
             // Normalized forms, one arena per sentence: (start, end, changed).
             s.norm.clear();
             s.norm_spans.clear();
@@ -327,21 +315,12 @@ fn tokens_only(
     record: &mut DocRecord,
     counts: &mut DocCounts,
 ) {
-    let paragraph = span.slice(text);
-    s.tokens.clear();
-    uk_text::tokenize_into(paragraph, &mut s.tokens);
-    s.spans.clear();
-    uk_text::sentence::sentences_into(paragraph, &s.tokens, &mut s.spans);
-    let mut next_token = 0;
-    for sentence in &s.spans {
+    split_paragraph(span.slice(text), s);
+    for (sentence, range) in &s.sentences {
         let absolute = sentence.shifted(span.start);
         record.begin_sentence(absolute, language);
         counts.sentences += 1;
-        while let Some(token) = s.tokens.get(next_token) {
-            if token.span.start >= sentence.end {
-                break;
-            }
-            next_token += 1;
+        for token in s.tokens.get(range.clone()).unwrap_or(&[]) {
             let token_span = token.span.shifted(span.start);
             counts.tokens += 1;
             record.token(&TokenFields {
@@ -355,6 +334,29 @@ fn tokens_only(
             });
         }
         record.end_sentence();
+    }
+}
+
+/// Tokenizes a paragraph with the Ukrainian tokenizer (which also serves Russian and
+/// English) and splits it into sentences: fills `s.tokens`, and `s.sentences` with each
+/// sentence's span and range of tokens.
+fn split_paragraph(paragraph: &str, s: &mut Scratch) {
+    s.tokens.clear();
+    uk_text::tokenize_into(paragraph, &mut s.tokens);
+    s.spans.clear();
+    uk_text::sentence::sentences_into(paragraph, &s.tokens, &mut s.spans);
+    s.sentences.clear();
+    let mut next = 0;
+    for sentence in &s.spans {
+        let first = next;
+        while s
+            .tokens
+            .get(next)
+            .is_some_and(|t| t.span.start < sentence.end)
+        {
+            next += 1;
+        }
+        s.sentences.push((*sentence, first..next));
     }
 }
 

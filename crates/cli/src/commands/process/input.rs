@@ -93,8 +93,8 @@ pub struct Ignored {
 /// Most ignored files named in the summary.
 const IGNORED_EXAMPLES: usize = 20;
 
-/// True when a file name is a corpus file a directory walk picks up.
-fn is_corpus_file(path: &Path) -> bool {
+/// The file name, lower-cased, without a `.gz` or `.zst` suffix.
+fn base_name(path: &Path) -> String {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
@@ -103,6 +103,12 @@ fn is_corpus_file(path: &Path) -> bool {
         .strip_suffix(".gz")
         .or_else(|| name.strip_suffix(".zst"))
         .unwrap_or(&name);
+    base.to_owned()
+}
+
+/// True when a file name is a corpus file a directory walk picks up.
+fn is_corpus_file(path: &Path) -> bool {
+    let base = base_name(path);
     base.ends_with(".txt") || base.ends_with(".jsonl")
 }
 
@@ -111,17 +117,7 @@ fn is_jsonl(path: &Path, format: InputFormat) -> bool {
     match format {
         InputFormat::Txt => false,
         InputFormat::Jsonl => true,
-        InputFormat::Auto => {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            let base = name
-                .strip_suffix(".gz")
-                .or_else(|| name.strip_suffix(".zst"))
-                .unwrap_or(&name);
-            base.ends_with(".jsonl")
-        }
+        InputFormat::Auto => base_name(path).ends_with(".jsonl"),
     }
 }
 
