@@ -90,6 +90,15 @@ pub(crate) fn fold_case(c: char) -> (char, Option<bool>) {
         'Ґ' => ('ґ', Some(true)),
         'ґ' => (c, Some(false)),
         _ if c.is_ascii() => (c, None),
+        // The Latin letters of Vietnamese, without the general tables.
+        '\u{C0}'..='\u{DE}' if c != '\u{D7}' => (shifted(0x20), Some(true)),
+        '\u{DF}'..='\u{FF}' if c != '\u{F7}' => (c, Some(false)),
+        '\u{102}' | '\u{110}' | '\u{128}' | '\u{168}' | '\u{1A0}' | '\u{1AF}' => {
+            (shifted(1), Some(true))
+        }
+        '\u{103}' | '\u{111}' | '\u{129}' | '\u{169}' | '\u{1A1}' | '\u{1B0}' => (c, Some(false)),
+        '\u{1EA0}'..='\u{1EF9}' if code % 2 == 0 => (shifted(1), Some(true)),
+        '\u{1EA1}'..='\u{1EF9}' => (c, Some(false)),
         _ => {
             let lower = c.to_lowercase().next().unwrap_or(c);
             let case = if c.is_uppercase() {
@@ -291,6 +300,30 @@ pub fn is_dash(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn fold_case_fast_paths_agree_with_the_unicode_tables() {
+        for code in (0..0x2000u32).chain(0x1E00..0x1F00) {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            let case = if c.is_uppercase() {
+                Some(true)
+            } else if c.is_lowercase() {
+                Some(false)
+            } else {
+                None
+            };
+            let (folded, got_case) = fold_case(c);
+            if c.is_ascii() && !c.is_ascii_alphabetic() {
+                assert_eq!((folded, got_case), (c, None));
+                continue;
+            }
+            assert_eq!(folded, lower, "{c:?} U+{code:04X}");
+            assert_eq!(got_case, case, "{c:?} U+{code:04X}");
+        }
+    }
+
     use super::*;
 
     #[test]
