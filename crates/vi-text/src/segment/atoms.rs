@@ -1,8 +1,9 @@
 //! Atoms: the units whose gaps the segmenter decides (syllables, or pre-tokenized chunks),
 //! with their lookup keys, shapes and dictionary matches.
 
-use super::cache::{NO_STATE, PairCache, SurfaceCache};
+use super::cache::{Made, NO_STATE, PairCache, SurfaceCache};
 use super::dict;
+use super::trie::{self, SyllableTrie};
 use crate::key::{KEY_STYLE, lexicon_key};
 use crate::syllable;
 use crate::tokenize::{self, is_letter};
@@ -74,6 +75,10 @@ pub(crate) struct Atom {
     pub state: usize,
     /// The key alone is a dictionary word.
     pub is_word: bool,
+    /// The key's syllable id and the node after it in the dictionary's trie
+    /// ([`trie::NONE`] when none).
+    pub syllable: u32,
+    pub node: u32,
     /// Bit `l - 1` set when a dictionary word of `l` atoms starts here.
     pub starts: u16,
     /// Bit `l - 1` set when a dictionary word of `l` atoms ends here (inclusive).
@@ -122,6 +127,8 @@ pub(crate) struct Dicts<'a> {
     /// Identifies `words` for the surface cache.
     pub owner: u64,
     pub words: Option<&'a Fst<FstData>>,
+    /// The syllable trie of `words`, when built: the walks over `words` use it.
+    pub trie: Option<&'a SyllableTrie>,
     pub user: Option<&'a Fst<FstData>>,
 }
 
@@ -191,6 +198,8 @@ impl Atoms {
             key_len: 0,
             state: NO_STATE,
             is_word: false,
+            syllable: trie::NONE,
+            node: trie::NONE,
             starts: 0,
             ends: 0,
             user: 0,
@@ -202,13 +211,27 @@ impl Atoms {
             | TokenKind::Compound
             | TokenKind::Abbreviation
             | TokenKind::Initial => {
-                let entry = self.cache.get_or_insert(surface, |key| {
+                let entry = *self.cache.get_or_insert(surface, |key| {
                     let class = word_key(surface, key);
                     let (state, is_word) = match dicts.words {
                         Some(fst) => dict::state_after(fst, key.as_bytes()),
                         None => (NO_STATE, false),
                     };
-                    (class, case_of(surface), state, is_word)
+                    let (syllable, node) = match dicts.trie {
+                        Some(trie) if !key.is_empty() => {
+                            let syllable = trie.syllable(key.as_bytes());
+                            (syllable, trie.first(syllable))
+                        }
+                        _ => (trie::NONE, trie::NONE),
+                    };
+                    Made {
+                        class,
+                        case: case_of(surface),
+                        state,
+                        is_word,
+                        syllable,
+                        node,
+                    }
                 });
                 atom.class = entry.class;
                 atom.case = entry.case;
@@ -217,6 +240,8 @@ impl Atoms {
                 atom.key_len = entry.key_len;
                 atom.state = entry.state;
                 atom.is_word = entry.is_word;
+                atom.syllable = entry.syllable;
+                atom.node = entry.node;
             }
             TokenKind::Number => {
                 atom.class = Class::Number;
@@ -294,16 +319,22 @@ impl Atoms {
             if let Some(fst) = dicts.words
                 && atom.state != NO_STATE
             {
-                starts = dict::walk(
-                    fst,
-                    atom.state,
-                    atom.is_word,
-                    &self.atoms,
-                    i,
-                    max,
-                    arena,
-                    Some(&mut self.pairs),
-                );
+                let by_trie = dicts
+                    .trie
+                    .and_then(|trie| dict::walk_trie(trie, &self.atoms, i, max));
+                starts = match by_trie {
+                    Some(starts) => starts,
+                    None => dict::walk(
+                        fst,
+                        atom.state,
+                        atom.is_word,
+                        &self.atoms,
+                        i,
+                        max,
+                        arena,
+                        Some(&mut self.pairs),
+                    ),
+                };
             }
             if let Some(fst) = dicts.user {
                 let key = arena
@@ -450,6 +481,7 @@ mod tests {
         let dicts = Dicts {
             owner: 0,
             words: None,
+            trie: None,
             user: None,
         };
         atoms.load(text, Split::Raw, dicts);

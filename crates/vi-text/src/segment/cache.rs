@@ -32,37 +32,87 @@ pub(crate) struct Entry {
     pub state: usize,
     /// The key itself is a dictionary word.
     pub is_word: bool,
+    /// The key's syllable id in the dictionary's trie, and the trie node after it (see
+    /// [`super::trie`]; [`super::trie::NONE`] without a trie).
+    pub syllable: u32,
+    pub node: u32,
 }
 
-/// Byte equality of two slices of the same length, without a library call for the short
-/// slices syllables are.
+/// What [`SurfaceCache::get_or_insert`] computes on a miss.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Made {
+    pub class: Class,
+    pub case: Case,
+    /// The dictionary fst node after the key, or [`NO_STATE`].
+    pub state: usize,
+    pub is_word: bool,
+    pub syllable: u32,
+    pub node: u32,
+}
+
+/// The first and last `N` bytes of `bytes` (overlapping when shorter than `2 * N`), which
+/// together cover every byte when `N <= bytes.len() <= 2 * N`.
+#[inline(always)]
+fn ends<const N: usize>(bytes: &[u8]) -> Option<([u8; N], [u8; N])> {
+    let head = bytes.first_chunk::<N>()?;
+    let tail = bytes.last_chunk::<N>()?;
+    Some((*head, *tail))
+}
+
+/// Up to eight bytes of a short slice read as two overlapping words: `(first, last)`, both
+/// zero for an empty slice. Together with the length they identify the slice.
+#[inline(always)]
+fn short_words(bytes: &[u8]) -> (u64, u64) {
+    let n = bytes.len();
+    if let Some((head, tail)) = ends::<4>(bytes) {
+        (
+            u64::from(u32::from_le_bytes(head)),
+            u64::from(u32::from_le_bytes(tail)),
+        )
+    } else if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+        let middle = bytes.get(n / 2).copied().unwrap_or(0);
+        (u64::from(first) << 8 | u64::from(middle), u64::from(last))
+    } else {
+        (0, 0)
+    }
+}
+
+/// Byte equality of two slices, without a library call for the short slices syllables are.
 #[inline]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() <= 16 {
-        a.iter().zip(b).all(|(x, y)| x == y)
-    } else {
-        a == b
+    if a.len() != b.len() {
+        return false;
+    }
+    match a.len() {
+        0..=8 => short_words(a) == short_words(b),
+        9..=16 => ends::<8>(a) == ends::<8>(b),
+        _ => a == b,
     }
 }
 
 /// A fast hash of a surface, for the cache's table only (the feature hash of the key is
-/// [`xxh3_64`]): eight bytes at a time, then a final mix so that the low bits are usable.
+/// [`xxh3_64`]), with a final mix so that the low bits are usable.
 #[inline]
 fn surface_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = bytes.len() as u64;
-    let (chunks, tail) = bytes.as_chunks::<8>();
-    for chunk in chunks {
-        h = (h ^ u64::from_le_bytes(*chunk))
-            .wrapping_mul(K)
-            .rotate_left(29);
-    }
-    if !tail.is_empty() {
-        let mut last = 0u64;
-        for &b in tail.iter().rev() {
-            last = last << 8 | u64::from(b);
+    let n = bytes.len();
+    let mut h = (n as u64).wrapping_mul(K);
+    if n <= 8 {
+        let (first, last) = short_words(bytes);
+        h ^= (first << 32 | last).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    } else if let Some((head, tail)) = ends::<8>(bytes).filter(|_| n <= 16) {
+        h ^= u64::from_le_bytes(head).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+        h = h.rotate_left(31) ^ u64::from_le_bytes(tail).wrapping_mul(K);
+    } else {
+        let (chunks, tail) = bytes.as_chunks::<8>();
+        for chunk in chunks {
+            h = (h ^ u64::from_le_bytes(*chunk))
+                .wrapping_mul(K)
+                .rotate_left(29);
         }
-        h = (h ^ last).wrapping_mul(K);
+        for &b in tail {
+            h = (h ^ u64::from(b)).wrapping_mul(K);
+        }
     }
     h ^= h >> 32;
     h = h.wrapping_mul(0xD6E8_FEB8_6659_FD93);
@@ -103,33 +153,54 @@ impl SurfaceCache {
     }
 
     /// The entry of `surface`, computing it with `make` on a miss. `make` writes the key
-    /// into the given string (empty on entry) and returns class, case, state and word flag.
+    /// into the given string (empty on entry) and returns what is known of it.
     #[inline]
     pub fn get_or_insert(
         &mut self,
         surface: &str,
-        make: impl FnOnce(&mut String) -> (Class, Case, usize, bool),
-    ) -> Entry {
+        make: impl FnOnce(&mut String) -> Made,
+    ) -> &Entry {
         let hash = surface_hash(surface.as_bytes());
+        match self.find(hash, surface.as_bytes()) {
+            Ok(index) => &self.entries[index],
+            Err(slot) => self.insert(slot, hash, surface, make),
+        }
+    }
+
+    /// The index of the entry of `surface` (of hash `hash`), or the free slot where it goes.
+    #[inline]
+    fn find(&self, hash: u64, surface: &[u8]) -> Result<usize, usize> {
         let mask = self.slots.len() - 1;
         let mut slot = (hash as usize) & mask;
         loop {
             let index = self.slots[slot];
             if index == 0 {
-                break;
+                return Err(slot);
             }
-            let entry = self.entries[index as usize - 1];
+            let index = index as usize - 1;
+            let entry = &self.entries[index];
             if entry.surface_hash == hash && entry.surface_len as usize == surface.len() {
                 let start = entry.surface_start as usize;
                 let stored = self.arena.as_bytes().get(start..start + surface.len());
-                if stored.is_some_and(|stored| same_bytes(stored, surface.as_bytes())) {
-                    return entry;
+                if stored.is_some_and(|stored| same_bytes(stored, surface)) {
+                    return Ok(index);
                 }
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /// Adds the entry of `surface` at the free slot `slot`.
+    #[cold]
+    fn insert(
+        &mut self,
+        slot: usize,
+        hash: u64,
+        surface: &str,
+        make: impl FnOnce(&mut String) -> Made,
+    ) -> &Entry {
         self.scratch.clear();
-        let (class, case, state, is_word) = make(&mut self.scratch);
+        let made = make(&mut self.scratch);
         let surface_start = self.arena.len();
         self.arena.push_str(surface);
         let key_start = self.arena.len();
@@ -140,18 +211,21 @@ impl SurfaceCache {
             surface_len: surface.len() as u32,
             key_start: key_start as u32,
             key_len: (self.arena.len() - key_start) as u32,
-            class,
-            case,
+            class: made.class,
+            case: made.case,
             key_hash: xxh3_64(&self.arena.as_bytes()[key_start..]),
-            state,
-            is_word,
+            state: made.state,
+            is_word: made.is_word,
+            syllable: made.syllable,
+            node: made.node,
         };
         self.entries.push(entry);
         self.slots[slot] = self.entries.len() as u32;
+        let index = self.entries.len() - 1;
         if self.entries.len() * 2 > self.slots.len() {
             self.grow();
         }
-        entry
+        &self.entries[index]
     }
 
     fn grow(&mut self) {

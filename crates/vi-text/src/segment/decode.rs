@@ -127,6 +127,7 @@ mod tests {
         let dicts = crate::segment::atoms::Dicts {
             owner: 0,
             words: None,
+            trie: None,
             user: None,
         };
         atoms.load("a b c d", Split::Raw, dicts);
@@ -153,6 +154,7 @@ mod tests {
         let dicts = crate::segment::atoms::Dicts {
             owner: 0,
             words: None,
+            trie: None,
             user: None,
         };
         atoms.load(

@@ -8,6 +8,7 @@
 
 use super::atoms::Atom;
 use super::cache::{NO_STATE, PairCache};
+use super::trie::{self, SyllableTrie};
 use index::fst::raw::Fst;
 use index::{FstData, SYLLABLE_SEPARATOR};
 
@@ -62,25 +63,31 @@ pub(crate) fn walk(
     let mut mask = u16::from(is_word);
     let mut state = state;
     let arena = arena.as_bytes();
-    for (index, atom) in atoms.iter().enumerate().take(i + max).skip(i + 1) {
-        let len = index - i + 1;
-        let start = atom.key_start as usize;
-        let Some(key) = arena.get(start..start + atom.key_len as usize) else {
-            break;
-        };
-        if key.is_empty() {
+    let end = (i + max).min(atoms.len());
+    let following = atoms.get(i + 1..end).unwrap_or(&[]);
+    for (k, atom) in following.iter().enumerate() {
+        // The word `atoms[i..=i + k + 1]`, of `k + 2` atoms.
+        let len = k + 2;
+        if atom.key_len == 0 {
             break;
         }
+        let start = atom.key_start as usize;
+        let step_over = |state| {
+            let key = arena
+                .get(start..start + atom.key_len as usize)
+                .unwrap_or(&[]);
+            step(fst, state, key)
+        };
         let (next, is_final) = match pairs.as_deref_mut() {
             Some(cache) => match cache.get(state, atom.hash) {
                 Some(hit) => hit,
                 None => {
-                    let computed = step(fst, state, key);
+                    let computed = step_over(state);
                     cache.put(state, atom.hash, computed.0, computed.1);
                     computed
                 }
             },
-            _ => step(fst, state, key),
+            _ => step_over(state),
         };
         if next == NO_STATE {
             break;
@@ -91,6 +98,42 @@ pub(crate) fn walk(
         state = next;
     }
     mask
+}
+
+/// [`walk`] over the syllable trie of the same lexicon: the same mask, from atom `i`'s
+/// dictionary facts (its word flag, its syllable and trie node). `None` when a key holding
+/// the separator byte is met: the fst walk must decide.
+#[inline]
+pub(crate) fn walk_trie(trie: &SyllableTrie, atoms: &[Atom], i: usize, max: usize) -> Option<u16> {
+    let first = atoms.get(i)?;
+    if first.syllable == trie::SPACED {
+        return None;
+    }
+    let mut mask = u16::from(first.is_word);
+    let mut node = first.node;
+    if node == trie::NONE {
+        return Some(mask);
+    }
+    let end = (i + max).min(atoms.len());
+    let following = atoms.get(i + 1..end).unwrap_or(&[]);
+    for (k, atom) in following.iter().enumerate() {
+        // The word `atoms[i..=i + k + 1]`, of `k + 2` atoms.
+        let len = k + 2;
+        if atom.key_len == 0 {
+            break;
+        }
+        if atom.syllable == trie::SPACED {
+            return None;
+        }
+        let Some((next, is_final)) = trie.child(node, atom.syllable) else {
+            break;
+        };
+        if is_final && len <= 16 {
+            mask |= 1 << (len - 1);
+        }
+        node = next;
+    }
+    Some(mask)
 }
 
 #[cfg(test)]
@@ -118,16 +161,75 @@ mod tests {
                 .unwrap();
         }
         let words = WordLexicon::from_bytes(builder.finish_to_vec().unwrap()).unwrap();
-        let dicts = Dicts {
-            owner: 7,
-            words: Some(words.lexicon().fst().as_fst()),
+        let fst = words.lexicon().fst().as_fst();
+        let trie = crate::segment::trie::SyllableTrie::build(fst);
+        // The fst walk, then the trie walk (another owner: a fresh surface cache).
+        for dicts in [
+            Dicts {
+                owner: 7,
+                words: Some(fst),
+                trie: None,
+                user: None,
+            },
+            Dicts {
+                owner: 8,
+                words: Some(fst),
+                trie: Some(&trie),
+                user: None,
+            },
+        ] {
+            check_masks(&words, dicts);
+        }
+    }
+
+    /// On the vendored word list and real sentences, the trie walk and the fst walk find the
+    /// same words.
+    #[test]
+    fn trie_agrees_with_the_fst_on_real_text() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let gold = root.join("../shared/eval/vi/ud-vtb/vi_vtb-ud-test.conllu");
+        let Ok(conllu) = std::fs::read_to_string(&gold) else {
+            eprintln!("skipping: ../shared is absent");
+            return;
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vi-words.vnlx");
+        crate::lexicon::build(&root.join("data/sources/vi/pyvi"), &path).unwrap();
+        let words = WordLexicon::open(&path).unwrap();
+        let fst = words.lexicon().fst().as_fst();
+        let trie = crate::segment::trie::SyllableTrie::build(fst);
+        let by_fst = Dicts {
+            owner: crate::segment::next_dictionary_id(),
+            words: Some(fst),
+            trie: None,
             user: None,
         };
+        let by_trie = Dicts {
+            owner: crate::segment::next_dictionary_id(),
+            trie: Some(&trie),
+            ..by_fst
+        };
+        let (mut a, mut b) = (Atoms::default(), Atoms::default());
+        let mut words_found = 0;
+        for line in conllu.lines().filter_map(|l| l.strip_prefix("# text =")) {
+            a.load(line, Split::Raw, by_fst);
+            a.lookup(by_fst);
+            b.load(line, Split::Raw, by_trie);
+            b.lookup(by_trie);
+            let starts = |atoms: &Atoms| atoms.atoms.iter().map(|x| x.starts).collect::<Vec<_>>();
+            assert_eq!(starts(&a), starts(&b), "{line}");
+            words_found += a.atoms.iter().filter(|x| x.starts > 1).count();
+        }
+        assert!(words_found > 1000, "{words_found}");
+    }
+
+    fn check_masks(words: &WordLexicon, dicts: Dicts<'_>) {
         let mut atoms = Atoms::default();
         for text in [
             "Nhà nước gìn giữ hoà bình, nhà NƯỚC a b",
             "gìn giữ hòa bình hòa bình nhà nước nhà",
             "a b a b 12 nhà",
+            "nhà nướcx gìn giữ hòa bìn nhà nư",
         ] {
             atoms.load(text, Split::Raw, dicts);
             atoms.lookup(dicts);

@@ -62,6 +62,7 @@ pub mod gold;
 mod model;
 mod names;
 pub mod train;
+mod trie;
 mod userdict;
 
 use atoms::{Atoms, Dicts, Gap, Split};
@@ -260,6 +261,8 @@ impl Segmentation {
 pub struct Segmenter {
     model: SegmentModel,
     words: Option<WordLexicon>,
+    /// The syllable trie of `words`, for the dictionary walks.
+    trie: Option<trie::SyllableTrie>,
     user: Option<UserDict>,
     /// Identifies the lexicon for the surface caches of [`Segmentation`]s.
     id: u64,
@@ -277,9 +280,13 @@ impl Segmenter {
     /// lexicon it still works, less accurately.
     #[must_use]
     pub fn new(model: SegmentModel, words: Option<WordLexicon>) -> Segmenter {
+        let trie = words
+            .as_ref()
+            .map(|w| trie::SyllableTrie::build(w.lexicon().fst().as_fst()));
         Segmenter {
             model,
             words,
+            trie,
             user: None,
             id: next_dictionary_id(),
         }
@@ -297,6 +304,7 @@ impl Segmenter {
         Dicts {
             owner: self.id,
             words: self.words.as_ref().map(|w| w.lexicon().fst().as_fst()),
+            trie: self.trie.as_ref(),
             user: self
                 .user
                 .as_ref()

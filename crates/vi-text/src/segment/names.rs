@@ -312,9 +312,14 @@ pub(crate) fn split_after_countries<'k>(atoms: &mut [Atom], key: impl Fn(&Atom) 
         if !capitalised(&atoms[i]) {
             continue;
         }
-        let first = key(&atoms[i]);
-        // Only the countries starting with this syllable can match (and set a gap).
-        for country in COUNTRIES.iter().filter(|c| c.first() == Some(&first)) {
+        // Every country has two or more syllables: it can only start here before a free gap
+        // and another capitalised syllable, and with this syllable.
+        let may_start = i + 1 < n && atoms[i].gap == Gap::Free && capitalised(&atoms[i + 1]);
+        let first = if may_start { key(&atoms[i]) } else { "" };
+        for country in COUNTRIES
+            .iter()
+            .filter(|c| may_start && c.first() == Some(&first))
+        {
             let end = i + country.len(); // one past the country's last syllable
             if end >= n || atoms[end - 1].gap != Gap::Free || atoms[end].case != Case::Title {
                 continue;

@@ -162,6 +162,7 @@ fn analyse(sentences: &[GoldSentence], words: Option<&WordLexicon>) -> Vec<Examp
     let dicts = Dicts {
         owner: next_dictionary_id(),
         words: words.map(|w| w.lexicon().fst().as_fst()),
+        trie: None,
         user: None,
     };
     sentences

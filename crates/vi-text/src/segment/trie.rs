@@ -1,0 +1,206 @@
+//! The word lexicon as a trie over syllables, for the dictionary walks of the segmenter.
+//!
+//! The lexicon's fst is walked byte by byte: continuing a word over one more syllable visits
+//! a node per byte of the syllable's key plus the separator, each node decoded anew. The trie
+//! built here once per [`super::Segmenter`] numbers every distinct syllable of the lexicon's
+//! keys and holds the words as edges `(node, syllable) -> node` in one open-addressing table,
+//! so that the same step is one hash probe. It answers exactly what the fst walk answers
+//! (a test checks it): an atom whose key is not a whole syllable of the lexicon continues no
+//! word.
+
+use index::FstData;
+use index::SYLLABLE_SEPARATOR;
+use index::fst::Streamer;
+use index::fst::raw::Fst;
+use std::collections::HashMap;
+
+/// No node (the word cannot continue) or no syllable id.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// The syllable id of a key holding the separator byte: the trie cannot follow it, the fst
+/// walk must.
+pub(crate) const SPACED: u32 = u32::MAX - 1;
+
+/// The root node.
+const ROOT: u32 = 0;
+
+/// A syllable trie of a word lexicon.
+pub(crate) struct SyllableTrie {
+    /// The id of each distinct syllable key.
+    ids: HashMap<Box<[u8]>, u32, FastState>,
+    /// `(tag, value)` slots: tag `node << 32 | syllable` plus one (0 is empty), value
+    /// `child << 1 | final`.
+    slots: Vec<(u64, u32)>,
+    mask: usize,
+}
+
+impl std::fmt::Debug for SyllableTrie {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SyllableTrie")
+            .field("syllables", &self.ids.len())
+            .field("slots", &self.slots.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A fast hasher for the syllable map (short keys, no untrusted flooding: the keys come
+/// from the lexicon, and lookups happen once per distinct surface).
+#[derive(Debug, Default, Clone, Copy)]
+struct FastState;
+
+impl std::hash::BuildHasher for FastState {
+    type Hasher = FastHasher;
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(0)
+    }
+}
+
+/// The hasher of [`FastState`]: multiply-rotate over eight-byte words.
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let (chunks, tail) = bytes.as_chunks::<8>();
+        for chunk in chunks {
+            self.0 = (self.0 ^ u64::from_le_bytes(*chunk))
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                .rotate_left(26);
+        }
+        for &b in tail {
+            self.0 = (self.0 ^ u64::from(b))
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                .rotate_left(26);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        let h = self.0 ^ self.0 >> 31;
+        h.wrapping_mul(0xD6E8_FEB8_6659_FD93) ^ h >> 29
+    }
+}
+
+#[inline]
+fn tag(node: u32, syllable: u32) -> u64 {
+    (u64::from(node) << 32 | u64::from(syllable)) + 1
+}
+
+#[inline]
+fn slot_of(tag: u64, mask: usize) -> usize {
+    (tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+}
+
+impl SyllableTrie {
+    /// Builds the trie of every key of `fst` (syllables separated by
+    /// [`SYLLABLE_SEPARATOR`]).
+    pub fn build(fst: &Fst<FstData>) -> SyllableTrie {
+        let mut ids: HashMap<Box<[u8]>, u32, FastState> = HashMap::default();
+        let mut trie = SyllableTrie {
+            ids: HashMap::default(),
+            slots: vec![(0, 0); 1 << 12],
+            mask: (1 << 12) - 1,
+        };
+        let mut edges = 0usize;
+        // Per node: whether a key ends there.
+        let mut finals: Vec<bool> = vec![false];
+        let mut stream = fst.stream();
+        while let Some((key, _)) = stream.next() {
+            let mut node = ROOT;
+            for part in key.split(|&b| b == SYLLABLE_SEPARATOR) {
+                let id = match ids.get(part) {
+                    Some(&id) => id,
+                    None => {
+                        let id = ids.len() as u32;
+                        ids.insert(part.into(), id);
+                        id
+                    }
+                };
+                let tag = tag(node, id);
+                let (slot, found) = trie.probe(tag);
+                node = if found {
+                    trie.slots[slot].1
+                } else {
+                    let child = finals.len() as u32;
+                    finals.push(false);
+                    trie.slots[slot] = (tag, child);
+                    edges += 1;
+                    if edges * 2 > trie.slots.len() {
+                        trie.grow();
+                    }
+                    child
+                };
+            }
+            if let Some(is_final) = finals.get_mut(node as usize) {
+                *is_final = true;
+            }
+        }
+        // Values become `child << 1 | final`.
+        for slot in &mut trie.slots {
+            if slot.0 != 0 {
+                let is_final = finals.get(slot.1 as usize).copied().unwrap_or(false);
+                slot.1 = slot.1 << 1 | u32::from(is_final);
+            }
+        }
+        trie.ids = ids.into_iter().collect();
+        trie
+    }
+
+    /// The slot of `tag`: where it is (true) or the free slot where it goes (false).
+    fn probe(&self, tag: u64) -> (usize, bool) {
+        let mut slot = slot_of(tag, self.mask);
+        loop {
+            match self.slots[slot].0 {
+                0 => return (slot, false),
+                stored if stored == tag => return (slot, true),
+                _ => slot = (slot + 1) & self.mask,
+            }
+        }
+    }
+
+    /// Doubles the table (while building).
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+        self.mask = size - 1;
+        for (tag, value) in old {
+            if tag != 0 {
+                let (slot, _) = self.probe(tag);
+                self.slots[slot] = (tag, value);
+            }
+        }
+    }
+
+    /// The id of the syllable `key`: [`NONE`] when no lexicon key has it as a syllable,
+    /// [`SPACED`] when it holds the separator.
+    pub fn syllable(&self, key: &[u8]) -> u32 {
+        if key.contains(&SYLLABLE_SEPARATOR) {
+            return SPACED;
+        }
+        self.ids.get(key).copied().unwrap_or(NONE)
+    }
+
+    /// The child of `node` over `syllable` and whether it ends a word; `None` when no word
+    /// continues that way.
+    #[inline]
+    pub fn child(&self, node: u32, syllable: u32) -> Option<(u32, bool)> {
+        if node == NONE || syllable >= SPACED {
+            return None;
+        }
+        let tag = tag(node, syllable);
+        let mut slot = slot_of(tag, self.mask);
+        loop {
+            let &(stored, value) = self.slots.get(slot)?;
+            if stored == tag {
+                return Some((value >> 1, value & 1 != 0));
+            }
+            if stored == 0 {
+                return None;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+
+    /// The node after the one-syllable prefix `syllable` ([`NONE`] when no word starts so).
+    pub fn first(&self, syllable: u32) -> u32 {
+        self.child(ROOT, syllable).map_or(NONE, |(node, _)| node)
+    }
+}
