@@ -125,6 +125,27 @@ proptest! {
         prop_assert!(latin.is_ascii(), "{text:?} -> {latin:?}");
     }
 
+    /// Sentences are runs of whole tokens, in order, covering every token, never across a
+    /// line break.
+    #[test]
+    fn sentences_are_ordered_token_runs_without_line_breaks(text in any_text()) {
+        let tokens = tokenize(&text);
+        let mut spans = Vec::new();
+        uk_text::sentence::sentences_into(&text, &tokens, &mut spans);
+        // Every token lies in exactly one sentence; sentences start and end on tokens.
+        let mut next = 0;
+        for span in &spans {
+            prop_assert!(span.get(&text).is_some());
+            prop_assert!(!span.slice(&text).contains('\n'), "{:?}", span.slice(&text));
+            prop_assert_eq!(tokens.get(next).map(|t| t.span.start), Some(span.start));
+            while tokens.get(next).is_some_and(|t| t.span.end <= span.end) {
+                next += 1;
+            }
+            prop_assert_eq!(tokens[next - 1].span.end, span.end);
+        }
+        prop_assert_eq!(next, tokens.len());
+    }
+
     #[test]
     fn translit_never_panics(text in any_text()) {
         let _ = translit(&text);
