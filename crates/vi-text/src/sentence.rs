@@ -59,13 +59,26 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
-/// Appends the sentences of `text` to `out`.
+/// Appends the sentences of `text` to `out`. Allocates nothing but `out`'s growth once the
+/// thread's token buffer has grown.
 pub fn sentences_into(text: &str, out: &mut Vec<Sentence>) {
-    let tokens = tokens(text);
+    thread_local! {
+        static TOKENS: std::cell::RefCell<Vec<Tok>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    TOKENS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut tokens) => split_into(text, &mut tokens, out),
+        // Re-entered on this thread (not done by this module): a buffer of its own.
+        Err(_) => split_into(text, &mut Vec::new(), out),
+    });
+}
+
+fn split_into(text: &str, tokens: &mut Vec<Tok>, out: &mut Vec<Sentence>) {
+    tokens.clear();
+    tokenize(text, tokens);
     let first_new = out.len();
     let mut splitter = Splitter {
         text,
-        tokens: &tokens,
+        tokens,
         out,
         first_new,
         quote_open: false,
@@ -138,38 +151,109 @@ struct Tok {
     end: usize,
     /// A line break lies between this token and the one before.
     line_before: bool,
+    /// The token holds an odd number of straight double quotes.
+    odd_quotes: bool,
 }
 
-fn tokens(text: &str) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut start = None;
+/// What a byte of the text is, for the whitespace tokenizer: most bytes are decided by one
+/// table lookup; only the lead bytes of the few multi-byte whitespace characters (U+0085,
+/// U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) need a decode.
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const LINE: u8 = 2;
+const QUOTE: u8 = 3;
+const MAYBE_SPACE: u8 = 4;
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    table[b' ' as usize] = SPACE;
+    table[b'\t' as usize] = SPACE;
+    table[0x0B] = SPACE;
+    table[0x0C] = SPACE;
+    table[b'\n' as usize] = LINE;
+    table[b'\r' as usize] = LINE;
+    table[b'"' as usize] = QUOTE;
+    table[0xC2] = MAYBE_SPACE;
+    table[0xE1] = MAYBE_SPACE;
+    table[0xE2] = MAYBE_SPACE;
+    table[0xE3] = MAYBE_SPACE;
+    table
+};
+
+/// Splits `text` at whitespace into `out` (the same tokens as a split at
+/// [`char::is_whitespace`]), noting line breaks and straight quotes.
+fn tokenize(text: &str, out: &mut Vec<Tok>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
     let mut line = false;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                out.push(Tok {
-                    start: s,
-                    end: i,
-                    line_before: line,
-                });
-                line = false;
+    loop {
+        // Whitespace.
+        while let Some(&b) = bytes.get(i) {
+            match BYTE_CLASS[usize::from(b)] {
+                SPACE => i += 1,
+                LINE => {
+                    line = true;
+                    i += 1;
+                }
+                MAYBE_SPACE => match whitespace_at(text, i) {
+                    Some((len, line_break)) => {
+                        line |= line_break;
+                        i += len;
+                    }
+                    None => break,
+                },
+                _ => break,
             }
-            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
-                line = true;
-            }
-        } else if start.is_none() {
-            start = Some(i);
         }
-    }
-    if let Some(s) = start {
+        if i >= bytes.len() {
+            return;
+        }
+        // A token.
+        let start = i;
+        let mut quotes = false;
+        while let Some(&b) = bytes.get(i) {
+            match BYTE_CLASS[usize::from(b)] {
+                OTHER => i += 1,
+                QUOTE => {
+                    quotes = !quotes;
+                    i += 1;
+                }
+                MAYBE_SPACE if whitespace_at(text, i).is_none() => i += 1,
+                _ => break,
+            }
+        }
         out.push(Tok {
-            start: s,
-            end: text.len(),
+            start,
+            end: i,
             line_before: line,
+            odd_quotes: quotes,
         });
+        line = false;
     }
-    out
 }
+
+/// When a whitespace character starts at byte `i`: its length and whether it breaks lines.
+#[inline]
+fn whitespace_at(text: &str, i: usize) -> Option<(usize, bool)> {
+    let c = text.get(i..)?.chars().next()?;
+    c.is_whitespace()
+        .then(|| (c.len_utf8(), matches!(c, '\u{2028}' | '\u{2029}')))
+}
+
+/// Bytes that can end a token that ends a sentence: the last byte of `.`, `!`, `?`, `…`
+/// (`E2 80 A6`), or of a closer (`)`, `]`, `}`, `"`, `”` `E2 80 9D`, `’` `E2 80 99`, `»`
+/// `C2 BB`). Any other last byte rules the token out at once.
+const MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [
+        b'.', b'!', b'?', 0xA6, b')', b']', b'}', b'"', b'\'', 0x9D, 0x99, 0xBB,
+    ];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 struct Splitter<'a, 'o> {
     text: &'a str,
@@ -257,8 +341,7 @@ impl Splitter<'_, '_> {
     }
 
     fn count_quotes(&mut self, i: usize) {
-        let quotes = self.tok(i).matches('"').count();
-        if quotes % 2 == 1 {
+        if self.tokens.get(i).is_some_and(|t| t.odd_quotes) {
             self.quote_open = !self.quote_open;
         }
     }
@@ -299,8 +382,14 @@ impl Splitter<'_, '_> {
 
     /// When a credit label starts at token `i`, the index of the credit's last token.
     fn credit_at(&self, i: usize) -> Option<usize> {
-        let first_byte = self.tok(i).as_bytes().first().copied()?;
+        let start = self.tokens.get(i)?.start;
+        let first_byte = self.text.as_bytes().get(start).copied()?;
         if !CREDIT_FIRST_BYTES[usize::from(first_byte)] {
+            return None;
+        }
+        // Every label's first word starts the token.
+        let t = self.tok(i);
+        if !CREDIT_LABELS.iter().any(|label| t.starts_with(label[0])) {
             return None;
         }
         for label in CREDIT_LABELS {
@@ -370,6 +459,13 @@ impl Splitter<'_, '_> {
     }
 
     fn ends_sentence(&self, i: usize, start: usize) -> bool {
+        let last_byte = self
+            .tokens
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.end.checked_sub(1)?));
+        if !last_byte.is_some_and(|&b| MAY_END[usize::from(b)]) {
+            return false;
+        }
         let t = self.tok(i);
         let core = t.trim_end_matches(|c: char| is_closer(c) && c != '\'');
         let Some(last) = core.chars().last() else {
@@ -477,6 +573,65 @@ mod tests {
                 ("Đồ họa: Ngọc Anh", SentenceKind::Credit),
             ]
         );
+    }
+
+    /// The split at `char::is_whitespace`, char by char: what [`tokenize`] must give.
+    fn reference_tokens(text: &str) -> Vec<(usize, usize, bool, bool)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        let mut line = false;
+        let mut push = |s: usize, e: usize, line: bool| {
+            let odd = text[s..e].matches('"').count() % 2 == 1;
+            out.push((s, e, line, odd));
+        };
+        for (i, c) in text.char_indices() {
+            if c.is_whitespace() {
+                if let Some(s) = start.take() {
+                    push(s, i, line);
+                    line = false;
+                }
+                if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+                    line = true;
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(s) = start {
+            push(s, text.len(), line);
+        }
+        out
+    }
+
+    fn check_tokens(text: &str) {
+        let mut tokens = Vec::new();
+        tokenize(text, &mut tokens);
+        let found: Vec<(usize, usize, bool, bool)> = tokens
+            .iter()
+            .map(|t| (t.start, t.end, t.line_before, t.odd_quotes))
+            .collect();
+        assert_eq!(found, reference_tokens(text), "{text:?}");
+    }
+
+    #[test]
+    fn whitespace_tokens() {
+        for text in [
+            "",
+            "\n a\u{a0}b\u{85}c\u{2028}d\u{3000}e\u{1680}f\u{202f}g \"h\" \"i",
+            "Ảnh: AFP\r\n\u{2029}“x” ” … ",
+            "\u{1e00}\u{2010}\u{3001}\u{c2a0}",
+        ] {
+            check_tokens(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn whitespace_tokens_agree_with_the_char_split(
+            text in "[a-zĐđẢả\"“”…. \t\n\r\u{0b}\u{0c}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{3001}\u{e1}\u{2010}]{0,40}"
+        ) {
+            check_tokens(&text);
+        }
     }
 
     #[test]
