@@ -161,11 +161,9 @@ impl Atoms {
         match split {
             Split::Raw => {
                 let mut tokens = std::mem::take(&mut self.tokens);
-                tokens.clear();
-                tokenize::pretokenize(text, &mut tokens);
-                for token in &tokens {
-                    self.push(text, token.span, token.kind, dicts);
-                }
+                tokenize::for_each_token(text, &mut tokens, |span, kind| {
+                    self.push(text, span, kind, dicts);
+                });
                 self.tokens = tokens;
             }
             Split::Chunks => {

@@ -231,9 +231,9 @@ impl Segmentation {
         self.atom_spans.clear();
         let atoms = &self.work.atoms.atoms;
         let joins = &self.work.joins;
+        self.atom_spans.extend(atoms.iter().map(|atom| atom.span));
         let mut first = 0;
         for (i, atom) in atoms.iter().enumerate() {
-            self.atom_spans.push(atom.span);
             if joins.get(i).copied().unwrap_or(false) && i + 1 < atoms.len() {
                 continue;
             }
