@@ -319,6 +319,27 @@ fn gzip_zstd_and_jsonl_inputs_are_read() {
 }
 
 #[test]
+fn a_broken_compressed_file_is_an_error_record_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Xin chào các bạn, hôm nay trời đẹp và chúng tôi đi học sớm.\n".repeat(400);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(text.as_bytes()).unwrap();
+    let full = gz.finish().unwrap();
+    std::fs::write(dir.path().join("a-cut.txt.gz"), &full[..full.len() / 2]).unwrap();
+    std::fs::write(dir.path().join("b-whole.txt.gz"), &full).unwrap();
+    let (code, documents, stderr) = process(&[dir.path().to_str().unwrap()], None);
+    assert_eq!(code, 3, "{stderr}");
+    assert_eq!(str_of(&documents[0], "status"), "error");
+    assert_eq!(str_of(&documents[0]["errors"][0], "kind"), "decompress");
+    assert!(str_of(&documents[0]["errors"][0], "message").contains("gzip"));
+    assert_eq!(str_of(&documents[1], "status"), "ok");
+    assert_eq!(documents[1]["bytes"].as_u64(), Some(text.len() as u64));
+    for document in &documents {
+        schema::assert_valid(document);
+    }
+}
+
+#[test]
 fn invalid_utf8_fails_with_its_offset_or_is_repaired_with_lossy() {
     let input = b"Xin ch\xe0o c\xc3\xa1c b\xe1\xba\xa1n\n";
     let (code, documents, stderr) = process(&[], Some(input));

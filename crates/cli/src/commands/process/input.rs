@@ -121,21 +121,48 @@ fn is_jsonl(path: &Path, format: InputFormat) -> bool {
     }
 }
 
+/// A reader of an input, decompressed when it was compressed.
+struct Opened {
+    reader: Box<dyn BufRead + Send>,
+    /// `gzip` or `zstd` when the input was compressed.
+    compression: Option<&'static str>,
+}
+
 /// Wraps `reader` in a decompressor when its first bytes are a gzip or zstd header.
-fn decompressed<'a>(
-    mut reader: BufReader<Box<dyn Read + Send + 'a>>,
-) -> io::Result<Box<dyn BufRead + Send + 'a>> {
-    let head = reader.fill_buf()?;
+fn decompressed(mut reader: BufReader<Box<dyn Read + Send>>) -> Result<Opened, Failure> {
+    let head = reader
+        .fill_buf()
+        .map_err(|e| Failure::new("unreadable", format!("cannot read: {e}")))?;
     if head.starts_with(&[0x1f, 0x8b]) {
         let gz = flate2::bufread::MultiGzDecoder::new(reader);
-        return Ok(Box::new(BufReader::with_capacity(1 << 16, gz)));
+        return Ok(Opened {
+            reader: Box::new(BufReader::with_capacity(1 << 16, gz)),
+            compression: Some("gzip"),
+        });
     }
     if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
         let zstd = ruzstd::decoding::StreamingDecoder::new(reader)
-            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
-        return Ok(Box::new(BufReader::with_capacity(1 << 16, zstd)));
+            .map_err(|e| Failure::new("decompress", format!("cannot decompress (zstd): {e}")))?;
+        return Ok(Opened {
+            reader: Box::new(BufReader::with_capacity(1 << 16, zstd)),
+            compression: Some("zstd"),
+        });
     }
-    Ok(Box::new(reader))
+    Ok(Opened {
+        reader: Box::new(reader),
+        compression: None,
+    })
+}
+
+/// The failure of a read that broke off: a broken compressed stream or an I/O error.
+fn read_failure(what: &str, compression: Option<&str>, error: &io::Error) -> Failure {
+    match compression {
+        Some(format) => Failure::new(
+            "decompress",
+            format!("{what}: cannot decompress ({format}): {error}"),
+        ),
+        None => Failure::new("unreadable", format!("{what}: cannot read: {error}")),
+    }
 }
 
 /// A JSON line of a `.jsonl` input.
@@ -150,6 +177,7 @@ struct JsonLine {
 struct JsonlReader {
     source: String,
     reader: Box<dyn BufRead + Send>,
+    compression: Option<&'static str>,
     line: u64,
     buf: Vec<u8>,
 }
@@ -239,14 +267,17 @@ impl Documents {
         } else {
             File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send>)
         };
-        let reader = match raw.and_then(|r| decompressed(BufReader::with_capacity(1 << 16, r))) {
-            Ok(reader) => reader,
-            Err(error) => {
-                return Some(failed(
-                    &source,
-                    None,
-                    Failure::new("unreadable", format!("cannot read: {error}")),
-                ));
+        let opened = raw
+            .map_err(|e| Failure::new("unreadable", format!("cannot read: {e}")))
+            .and_then(|r| decompressed(BufReader::with_capacity(1 << 16, r)));
+        let Opened {
+            reader,
+            compression,
+        } = match opened {
+            Ok(opened) => opened,
+            Err(mut failure) => {
+                failure.message = format!("{source}: {}", failure.message);
+                return Some(failed(&source, None, failure));
             }
         };
         let jsonl = if stdin {
@@ -258,6 +289,7 @@ impl Documents {
             self.jsonl = Some(JsonlReader {
                 source,
                 reader,
+                compression,
                 line: 0,
                 buf: Vec::new(),
             });
@@ -268,7 +300,7 @@ impl Documents {
         } else {
             path.metadata().ok().map(|m| m.len())
         };
-        Some(read_whole(source, reader, size_on_disk))
+        Some(read_whole(source, reader, compression, size_on_disk))
     }
 
     /// The next document of the open `.jsonl` input; `None` at its end.
@@ -320,15 +352,10 @@ impl Documents {
                 }
                 Err(error) => {
                     let source = reader.source.clone();
+                    let failure =
+                        read_failure(&format!("{source}:{line}"), reader.compression, &error);
                     self.jsonl = None;
-                    return Some(failed(
-                        &source,
-                        Some(line),
-                        Failure::new(
-                            "unreadable",
-                            format!("{source}:{line}: cannot read: {error}"),
-                        ),
-                    ));
+                    return Some(failed(&source, Some(line), failure));
                 }
             }
         }
@@ -376,6 +403,7 @@ fn failed(source: &str, line: Option<u64>, failure: Failure) -> RawDocument {
 fn read_whole(
     source: String,
     mut reader: Box<dyn BufRead + Send>,
+    compression: Option<&str>,
     size_on_disk: Option<u64>,
 ) -> RawDocument {
     let mut bytes = Vec::new();
@@ -383,14 +411,7 @@ fn read_whole(
         Ok(_) => Ok(Content::Bytes(bytes)),
         Err(error) => Err(Failure {
             offset: Some(bytes.len() as u64),
-            ..Failure::new(
-                if error.kind() == io::ErrorKind::InvalidData {
-                    "decompress"
-                } else {
-                    "unreadable"
-                },
-                format!("{source}: cannot read: {error}"),
-            )
+            ..read_failure(&source, compression, &error)
         }),
     };
     let input_bytes = size_on_disk
