@@ -1,6 +1,7 @@
 //! Vietnamese word segmentation: the pre-tokenizer alone, and the whole segmenter (raw text,
 //! line by line, one core) on 1 KB, 100 KB and 10 MB of news text, to show throughput and
-//! that time grows linearly with the input.
+//! that time grows linearly with the input; and the sentence splitter on 100 KB of
+//! paragraphs (five sentences each, as `vnuk process` calls it).
 //!
 //! The text is UD-VTB's test sentences (`../shared`), repeated; when `../shared` is absent,
 //! the vendored word list's entries are used as filler text. The model is the committed
@@ -15,6 +16,7 @@ use std::hint::black_box;
 use benches::{shared_dir, workspace_root};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use vi_text::segment::{MODEL_FILE_NAME, SegmentModel, SegmentOptions, Segmentation, Segmenter};
+use vi_text::sentence::{Sentence, sentences_into};
 use vi_text::tokenize::pretokenize;
 
 /// Raw sentences: UD-VTB test when available, else word-list entries in groups of twelve.
@@ -113,6 +115,25 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Elements(atoms));
     group.bench_function("segment/100KB", |b| {
         b.iter(|| black_box(segment_all(&segmenter, &text, &mut out)));
+    });
+    group.finish();
+
+    // The sentence splitter, paragraph by paragraph.
+    let paragraphs: Vec<String> = sentences.chunks(5).map(|c| c.join(" ")).collect();
+    let text = text_of(&paragraphs, 100_000);
+    let mut found: Vec<Sentence> = Vec::new();
+    let mut group = c.benchmark_group("vi_sentences");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("sentences_into/100KB", |b| {
+        b.iter(|| {
+            let mut count = 0;
+            for paragraph in text.lines() {
+                found.clear();
+                sentences_into(paragraph, &mut found);
+                count += found.len();
+            }
+            black_box(count)
+        });
     });
     group.finish();
 }
