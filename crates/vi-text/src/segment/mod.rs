@@ -207,6 +207,11 @@ impl Segmentation {
     /// Appends the form of `token` to `out`: its atoms' bytes joined by `_`. `text` must be
     /// the segmented text.
     pub fn write_form(&self, text: &str, token: &SegToken, out: &mut String) {
+        if token.atom_count == 1 {
+            // One atom: the token's own span.
+            out.push_str(token.span.get(text).unwrap_or(""));
+            return;
+        }
         for (i, span) in self.atoms(token).iter().enumerate() {
             if i > 0 {
                 out.push('_');
