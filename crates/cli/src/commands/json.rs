@@ -3,32 +3,63 @@
 /// Appends `s` to `out` as a JSON string literal (quotes, backslashes and control characters
 /// escaped), without allocating.
 pub(crate) fn push_json_string(out: &mut String, s: &str) {
-    use std::fmt::Write as _;
     out.reserve(s.len() + 2);
     out.push('"');
-    // Copy runs of bytes that need no escape in one go; escapes are ASCII, so every cut
-    // falls on a character boundary.
     let bytes = s.as_bytes();
+    // Most strings need no escape at all: find the first byte that does, eight at a time.
     let mut run_start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b >= 0x20 && b != b'"' && b != b'\\' {
-            continue;
-        }
-        out.push_str(&s[run_start..i]);
+    let mut i = first_to_escape(bytes, 0);
+    while i < bytes.len() {
+        // Escapes are ASCII, so every cut falls on a character boundary.
+        out.push_str(s.get(run_start..i).unwrap_or_default());
+        push_escape(out, bytes[i]);
         run_start = i + 1;
-        match b {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            _ => {
-                let _ = write!(out, "\\u{:04x}", b);
-            }
+        i = first_to_escape(bytes, i + 1);
+    }
+    out.push_str(s.get(run_start..).unwrap_or_default());
+    out.push('"');
+}
+
+/// The escape of one byte that JSON does not allow in a string as it is.
+fn push_escape(out: &mut String, b: u8) {
+    use std::fmt::Write as _;
+    match b {
+        b'"' => out.push_str("\\\""),
+        b'\\' => out.push_str("\\\\"),
+        b'\n' => out.push_str("\\n"),
+        b'\r' => out.push_str("\\r"),
+        b'\t' => out.push_str("\\t"),
+        _ => {
+            let _ = write!(out, "\\u{b:04x}");
         }
     }
-    out.push_str(&s[run_start..]);
-    out.push('"');
+}
+
+/// The index of the first byte at or after `from` that needs an escape (a control byte, `"`
+/// or `\\`), or `bytes.len()`. Tests eight bytes at a time with word arithmetic.
+fn first_to_escape(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // A byte below 0x20, or equal to `"` (0x22) or `\\` (0x5C).
+        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+        if below_space | has_zero(w ^ (ONES * 0x22)) | has_zero(w ^ (ONES * 0x5C)) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x20 || b == b'"' || b == b'\\' {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
 }
 
 #[cfg(test)]
@@ -41,6 +72,32 @@ mod tests {
         let mut out = String::new();
         push_json_string(&mut out, text);
         assert_eq!(out, "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g — Київ\"");
+    }
+
+    #[test]
+    fn every_escape_is_found_at_every_position() {
+        // The word-at-a-time scan must stop at each byte that needs an escape, wherever it
+        // sits in an 8-byte chunk, and nowhere else (UTF-8 continuation bytes included).
+        for special in ['"', '\\', '\n', '\u{1}', '\u{1f}'] {
+            for at in 0..20 {
+                let text: String = "aé€x"
+                    .chars()
+                    .cycle()
+                    .take(at)
+                    .chain([special])
+                    .chain("ü tail ∑".chars())
+                    .collect();
+                let mut out = String::new();
+                push_json_string(&mut out, &text);
+                let parsed: String = serde_json::from_str(&out).expect("valid JSON");
+                assert_eq!(parsed, text);
+            }
+        }
+        for text in ["", "plain ascii text", "Київ — Hà Nội ~ \u{7f}\u{80}"] {
+            let mut out = String::new();
+            push_json_string(&mut out, text);
+            assert_eq!(out, format!("\"{text}\""));
+        }
     }
 
     #[test]
