@@ -181,7 +181,12 @@ impl<'e> Detector<'e> {
             let mut cur = Some(c);
             let mut prev_cyrillic = false;
             while let Some(ch) = cur {
-                if is_alpha(ch) {
+                if ch.is_ascii_alphabetic() {
+                    // ASCII letters are Latin and carry no letter evidence.
+                    latin_letters += 1;
+                    prev_cyrillic = false;
+                    word.push(ch.to_ascii_lowercase());
+                } else if is_alpha(ch) {
                     letter_evidence(ch, &mut scores);
                     if is_cyrillic(ch) {
                         cyrillic_letters += 1;
