@@ -201,7 +201,7 @@ impl Lexicon {
     #[inline]
     pub fn get(&self, key: &[u8]) -> Option<u64> {
         let (data, root) = self.fst_bytes_and_root();
-        crate::walk::get(data, root, key)
+        crate::step::get(data, root, key)
     }
 
     /// True when `key` is in the lexicon.

@@ -83,6 +83,28 @@ fn any_header(data: &[u8], addr: usize, state: u8) -> Option<(usize, usize)> {
     }
 }
 
+/// The target address and output of a one-transition node (with an explicit address and an
+/// output), read from its sizes byte at `sizes_at` downwards.
+#[inline(always)]
+pub(crate) fn one_transition(data: &[u8], sizes_at: usize) -> Option<(usize, u64)> {
+    let sizes = *data.get(sizes_at)?;
+    let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
+    let trans_at = sizes_at.checked_sub(tsize)?;
+    let end = trans_at.checked_sub(osize)?;
+    let delta = usize::try_from(unpack(data, trans_at, tsize)?).ok()?;
+    let target = if delta == EMPTY_ADDRESS {
+        EMPTY_ADDRESS
+    } else {
+        end.checked_sub(delta)?
+    };
+    let out = if osize == 0 {
+        0
+    } else {
+        unpack(data, end, osize)?
+    };
+    Some((target, out))
+}
+
 /// Follows the transition on `byte` out of the node at `addr`: the target's address and the
 /// transition's output, or `None` when there is no such transition (or the bytes are damaged).
 #[inline(always)]
@@ -115,22 +137,7 @@ pub(crate) fn step(data: &[u8], addr: usize, byte: u8) -> Option<(usize, u64)> {
                     at.checked_sub(1)?
                 }
             };
-            let sizes = *data.get(sizes_at)?;
-            let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
-            let trans_at = sizes_at.checked_sub(tsize)?;
-            let end = trans_at.checked_sub(osize)?;
-            let delta = usize::try_from(unpack(data, trans_at, tsize)?).ok()?;
-            let target = if delta == EMPTY_ADDRESS {
-                EMPTY_ADDRESS
-            } else {
-                end.checked_sub(delta)?
-            };
-            let out = if osize == 0 {
-                0
-            } else {
-                unpack(data, end, osize)?
-            };
-            Some((target, out))
+            one_transition(data, sizes_at)
         }
         _ => {
             let (ntrans, sizes_at) = any_header(data, addr, state)?;

@@ -11,7 +11,7 @@
 //! accepts). Nodes are written backwards: the state byte is the node's last byte, at the
 //! node's address. Tests check it against `fst`'s own reader.
 
-use crate::step::{EMPTY_ADDRESS, TRANS_INDEX_THRESHOLD, common_input, unpack};
+use crate::step::{EMPTY_ADDRESS, TRANS_INDEX_THRESHOLD, common_input, one_transition, unpack};
 
 /// A decoded node: what the in-order walk needs to enumerate its transitions.
 #[derive(Clone, Copy, Debug)]
@@ -63,21 +63,7 @@ impl Node {
                     None => (*data.get(addr.checked_sub(1)?)?, 1),
                 };
                 let sizes_at = addr.checked_sub(input_len + 1)?;
-                let sizes = *data.get(sizes_at)?;
-                let (tsize, osize) = (usize::from(sizes >> 4), usize::from(sizes & 0x0F));
-                let trans_at = sizes_at.checked_sub(tsize)?;
-                let end = trans_at.checked_sub(osize)?;
-                let delta = usize::try_from(unpack(data, trans_at, tsize)?).ok()?;
-                let target = if delta == EMPTY_ADDRESS {
-                    EMPTY_ADDRESS
-                } else {
-                    end.checked_sub(delta)?
-                };
-                let out = if osize == 0 {
-                    0
-                } else {
-                    unpack(data, end, osize)?
-                };
+                let (target, out) = one_transition(data, sizes_at)?;
                 Some(Node::One { input, target, out })
             }
             _ => {
@@ -371,15 +357,10 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// The value of `key` in the fst `data` whose root node is at `root`.
-#[inline]
-pub(crate) fn get(data: &[u8], root: usize, key: &[u8]) -> Option<u64> {
-    crate::step::get(data, root, key)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::step::get;
 
     fn build(keys: &[(Vec<u8>, u64)]) -> Vec<u8> {
         let mut builder = fst::MapBuilder::memory();
