@@ -20,6 +20,20 @@ pub(crate) fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// Opens the JSON object of one input line of a line-oriented command:
+/// `{"file":…,"line":N,"tokens":[` (`file` only when given).
+pub(crate) fn push_line_header(out: &mut String, file: Option<&str>, line_number: usize) {
+    out.push('{');
+    if let Some(file) = file {
+        out.push_str("\"file\":");
+        push_json_string(out, file);
+        out.push(',');
+    }
+    out.push_str("\"line\":");
+    out.push_str(itoa::Buffer::new().format(line_number));
+    out.push_str(",\"tokens\":[");
+}
+
 /// The escape of one byte that JSON does not allow in a string as it is.
 fn push_escape(out: &mut String, b: u8) {
     use std::fmt::Write as _;

@@ -4,7 +4,7 @@
 use crate::args::{EvalLemmaArgs, LemmatizeArgs, LemmatizeFormat};
 use crate::commands::CommandError;
 use crate::commands::input::for_each_input;
-use crate::commands::json::push_json_string;
+use crate::commands::json::{push_json_string, push_line_header};
 use core_model::{Language, Token, TokenKind, Upos};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -62,13 +62,7 @@ pub fn run(args: &LemmatizeArgs, data_dir: &Path) -> Result<ExitCode, CommandErr
             line_tokens(line, args.pretokenized, &mut tokens);
             buf.clear();
             if args.format == LemmatizeFormat::Jsonl {
-                buf.push('{');
-                if args.files.len() > 1 {
-                    buf.push_str("\"file\":");
-                    push_json_string(&mut buf, name);
-                    buf.push(',');
-                }
-                let _ = write!(buf, "\"line\":{},\"tokens\":[", number + 1);
+                push_line_header(&mut buf, (args.files.len() > 1).then_some(name), number + 1);
             }
             // Each token, then the choices that depend on the next word (його/її/їх).
             let forms = tokens

@@ -12,7 +12,7 @@ use crate::args::{SegmentArgs, SegmentFormat};
 use crate::artifacts;
 use crate::commands::CommandError;
 use crate::commands::input::for_each_input;
-use crate::commands::json::push_json_string;
+use crate::commands::json::{push_json_string, push_line_header};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -63,13 +63,7 @@ fn push_json_line(
     segmentation: &Segmentation,
 ) {
     use std::fmt::Write as _;
-    out.push('{');
-    if let Some(file) = file {
-        out.push_str("\"file\":");
-        push_json_string(out, file);
-        out.push(',');
-    }
-    let _ = write!(out, "\"line\":{line_number},\"tokens\":[");
+    push_line_header(out, file, line_number);
     for (i, token) in segmentation.tokens().iter().enumerate() {
         if i > 0 {
             out.push(',');
