@@ -78,9 +78,11 @@ impl UkLemmatizer {
             if analysis.is_some() {
                 out.lemmas.push_str(&lemma);
             }
-            let possessive = context::possessive(form, Some(Upos::Noun))
-                .zip(context::possessive(form, None))
-                .map(|((determiner, _), (pronoun, _))| (determiner, pronoun));
+            // Most forms are not possessives: one lookup rules them out.
+            let possessive = context::possessive(form, None).and_then(|(pronoun, _)| {
+                context::possessive(form, Some(Upos::Noun))
+                    .map(|(determiner, _)| (determiner, pronoun))
+            });
             out.entries.push(Entry {
                 lemma_start,
                 lemma_end: out.lemmas.len(),
