@@ -107,7 +107,7 @@ fn base_name(path: &Path) -> String {
 }
 
 /// True when a file name is a corpus file a directory walk picks up.
-fn is_corpus_file(path: &Path) -> bool {
+pub(super) fn is_corpus_file(path: &Path) -> bool {
     let base = base_name(path);
     base.ends_with(".txt") || base.ends_with(".jsonl")
 }

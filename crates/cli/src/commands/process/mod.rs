@@ -338,12 +338,16 @@ mod progress {
         }
         let mut total = 0;
         for input in inputs {
+            // What the run reads: a file given by name, and the corpus files of a directory.
+            let walked_dir = input.is_dir();
             for entry in walkdir::WalkDir::new(input)
                 .follow_links(true)
                 .into_iter()
                 .flatten()
             {
-                if entry.file_type().is_file() {
+                if entry.file_type().is_file()
+                    && (!walked_dir || super::input::is_corpus_file(entry.path()))
+                {
                     total += entry.metadata().map_or(0, |m| m.len());
                 }
             }
