@@ -6,7 +6,11 @@
 //! ```text
 //! cargo bench -p benches --bench process_corpus            # 1 GiB
 //! VNUK_BENCH_MB=256 cargo bench -p benches --bench process_corpus
+//! VNUK_BENCH_CORPUS=/tmp/corpus VNUK_BENCH_MB=40 cargo bench -p benches --bench process_corpus
 //! ```
+//!
+//! With `VNUK_BENCH_CORPUS` set the corpus is written to (and kept in) that directory, for
+//! profiling a run by hand.
 //!
 //! Documents are drawn (with a fixed seed) from sentence pools: the `# text =` lines of the
 //! CoNLL-U files under `../shared/eval/` when present (Vietnamese UD-VTB, Ukrainian UD-IU and
@@ -338,17 +342,19 @@ fn main() -> std::process::ExitCode {
         eprintln!("cannot build the lexicons: {error}");
         return std::process::ExitCode::FAILURE;
     }
-    let dir = tempfile::tempdir().expect("a temporary directory");
+    let temporary = tempfile::tempdir().expect("a temporary directory");
+    let kept = std::env::var_os("VNUK_BENCH_CORPUS").map(PathBuf::from);
+    let dir = kept.as_deref().unwrap_or(temporary.path());
     let started = Instant::now();
-    let total = generate(dir.path(), megabytes);
+    let total = generate(dir, megabytes);
     println!(
         "process_corpus: generated {:.0} MB of text in {:.1} s under {}",
         total as f64 / 1e6,
         started.elapsed().as_secs_f64(),
-        dir.path().display()
+        dir.display()
     );
-    let all = vec![dir.path().to_path_buf()];
-    let quarter = vec![dir.path().join("q0")];
+    let all = vec![dir.to_path_buf()];
+    let quarter = vec![dir.join("q0")];
     let mut report = Vec::new();
     for (label, inputs, threads) in [
         ("quarter, 2 threads", &quarter, 2),
