@@ -65,6 +65,28 @@ pub struct Repairs {
     pub nul_bytes: u64,
 }
 
+/// The most a record reserves up front; a larger record grows as it is written.
+const MAX_RESERVE: u64 = 256 << 20;
+
+/// Appends `value` (between 0 and 1) with three decimals, as `format!("{value:.3}")` does
+/// (ties to even), without the formatting machinery.
+fn push_fixed3(out: &mut String, value: f32) {
+    if !(0.0..=1.0).contains(&value) {
+        let _ = write!(out, "{value:.3}");
+        return;
+    }
+    // Exact: an f32 significand times 1000 fits in an f64 significand.
+    let thousandths = (f64::from(value) * 1000.0).round_ties_even() as u32;
+    let digits = [
+        b'0' + (thousandths / 1000) as u8,
+        b'.',
+        b'0' + (thousandths / 100 % 10) as u8,
+        b'0' + (thousandths / 10 % 10) as u8,
+        b'0' + (thousandths % 10) as u8,
+    ];
+    out.push_str(std::str::from_utf8(&digits).unwrap_or("0.000"));
+}
+
 /// One document's output, built piece by piece.
 #[derive(Debug)]
 pub struct DocRecord {
@@ -104,6 +126,11 @@ impl DocRecord {
         self.out.clear();
         self.boilerplate.clear();
         self.repairs = Repairs::default();
+        // Room for the whole record up front (JSON is about ten times the text, the analysed
+        // text a little more than it), so that it is written without reallocation.
+        let estimate = if self.json() { 10 } else { 2 } * origin.bytes + 1024;
+        self.out
+            .reserve(usize::try_from(estimate.min(MAX_RESERVE)).unwrap_or(0));
         if !self.json() {
             return;
         }
@@ -112,9 +139,11 @@ impl DocRecord {
         self.out.push_str(",\"source\":");
         push_json_string(&mut self.out, origin.source);
         if let Some(line) = origin.line {
-            let _ = write!(self.out, ",\"line\":{line}");
+            self.out.push_str(",\"line\":");
+            self.push_number(line);
         }
-        let _ = write!(self.out, ",\"bytes\":{}", origin.bytes);
+        self.out.push_str(",\"bytes\":");
+        self.push_number(origin.bytes);
     }
 
     /// Ends a document that failed or was skipped.
@@ -123,7 +152,9 @@ impl DocRecord {
             return;
         }
         let status = if failure.skipped { "skipped" } else { "error" };
-        let _ = write!(self.out, ",\"status\":\"{status}\",\"errors\":[");
+        self.out.push_str(",\"status\":\"");
+        self.out.push_str(status);
+        self.out.push_str("\",\"errors\":[");
         self.error(failure.kind, &failure.message, failure.offset);
         self.out.push_str("]}\n");
     }
@@ -134,7 +165,8 @@ impl DocRecord {
         self.out.push_str(",\"message\":");
         push_json_string(&mut self.out, message);
         if let Some(offset) = offset {
-            let _ = write!(self.out, ",\"offset\":{offset}");
+            self.out.push_str(",\"offset\":");
+            self.push_number(offset);
         }
         self.out.push('}');
     }
@@ -154,20 +186,21 @@ impl DocRecord {
         if !self.json() {
             return;
         }
-        let _ = write!(
-            self.out,
-            ",\"status\":\"ok\",\"language\":\"{}\",\"confidence\":{:.3}",
-            language.code(),
-            confidence
-        );
+        self.out.push_str(",\"status\":\"ok\",\"language\":\"");
+        self.out.push_str(language.code());
+        self.out.push_str("\",\"confidence\":");
+        push_fixed3(&mut self.out, confidence);
         if let Some(shape) = shape {
-            let _ = write!(self.out, ",\"shape\":\"{}\"", shape.name());
+            self.out.push_str(",\"shape\":\"");
+            self.out.push_str(shape.name());
+            self.out.push('"');
         }
         if self.repairs.lossy_from.is_some() {
             self.out.push_str(",\"lossy\":true");
         }
         if self.repairs.nul_bytes > 0 {
-            let _ = write!(self.out, ",\"nul_bytes\":{}", self.repairs.nul_bytes);
+            self.out.push_str(",\"nul_bytes\":");
+            self.push_number(self.repairs.nul_bytes);
         }
     }
 
@@ -181,14 +214,15 @@ impl DocRecord {
             if i > 0 {
                 self.out.push(',');
             }
-            let _ = write!(
-                self.out,
-                "{{\"start\":{},\"end\":{},\"language\":\"{}\",\"confidence\":{:.3}}}",
-                span.start,
-                span.end,
-                language.code(),
-                confidence
-            );
+            self.out.push_str("{\"start\":");
+            self.push_number(span.start as u64);
+            self.out.push_str(",\"end\":");
+            self.push_number(span.end as u64);
+            self.out.push_str(",\"language\":\"");
+            self.out.push_str(language.code());
+            self.out.push_str("\",\"confidence\":");
+            push_fixed3(&mut self.out, confidence);
+            self.out.push('}');
         }
         self.out.push(']');
     }
@@ -216,13 +250,13 @@ impl DocRecord {
             self.out.push(',');
         }
         self.first_sentence = false;
-        let _ = write!(
-            self.out,
-            "{{\"start\":{},\"end\":{},\"language\":\"{}\",\"tokens\":[",
-            span.start,
-            span.end,
-            language.code()
-        );
+        self.out.push_str("{\"start\":");
+        self.push_number(span.start as u64);
+        self.out.push_str(",\"end\":");
+        self.push_number(span.end as u64);
+        self.out.push_str(",\"language\":\"");
+        self.out.push_str(language.code());
+        self.out.push_str("\",\"tokens\":[");
     }
 
     /// Writes a token of the open sentence.
@@ -301,13 +335,13 @@ impl DocRecord {
             }
             self.out.push_str("{\"text\":");
             push_json_string(&mut self.out, span.slice(text));
-            let _ = write!(
-                self.out,
-                ",\"start\":{},\"end\":{},\"reason\":\"{}\"}}",
-                span.start,
-                span.end,
-                reason.name()
-            );
+            self.out.push_str(",\"start\":");
+            self.push_number(span.start as u64);
+            self.out.push_str(",\"end\":");
+            self.push_number(span.end as u64);
+            self.out.push_str(",\"reason\":\"");
+            self.out.push_str(reason.name());
+            self.out.push_str("\"}");
         }
         let _ = write!(
             self.out,
@@ -330,5 +364,47 @@ impl DocRecord {
             );
         }
         self.out.push_str("]}\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_fixed3;
+    use proptest::prelude::*;
+
+    fn fixed3(value: f32) -> String {
+        let mut out = String::new();
+        push_fixed3(&mut out, value);
+        out
+    }
+
+    #[test]
+    fn three_decimals_round_ties_to_even_like_format() {
+        // Exact ties (x.5 thousandths), the ends, and values outside 0..=1.
+        for value in [
+            0.0f32,
+            1.0,
+            0.5,
+            0.0625,
+            0.1875,
+            0.3125,
+            0.4375,
+            0.9375,
+            0.0005,
+            0.9995,
+            0.99951,
+            -0.25,
+            1.5,
+            f32::NAN,
+        ] {
+            assert_eq!(fixed3(value), format!("{value:.3}"), "{value:e}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn three_decimals_match_format(value in 0.0f32..=1.0) {
+            prop_assert_eq!(fixed3(value), format!("{value:.3}"));
+        }
     }
 }
