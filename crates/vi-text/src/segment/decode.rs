@@ -2,7 +2,7 @@
 //! gap with the model.
 
 use super::atoms::{Atom, Gap, MAX_WORD_ATOMS, longest};
-use super::features::{self, DictFacts, FeatureVec, History};
+use super::features::{self, DictFacts, FeatureVec, History, ScoreMemo};
 
 /// Gap flags. Bit 0: forward maximal matching joins the gap; bit 1: backward maximal
 /// matching does; bits 2-4: the length (capped at 6) of the longest dictionary word covering
@@ -70,17 +70,19 @@ pub(crate) fn greedy(
 }
 
 /// [`greedy`] deciding with the model's weights `table` (`2^bits` of them): a gap is joined
-/// when the sum of its features' weights is positive.
+/// when the sum of its features' weights is positive. `memo` must have been prepared for
+/// `table` ([`ScoreMemo::begin`]).
 #[inline]
 pub(crate) fn greedy_scored(
     atoms: &[Atom],
     flags: &[u8],
     bits: u32,
     table: &[[u8; 2]],
+    memo: &mut ScoreMemo,
     joins: &mut Vec<bool>,
 ) {
     greedy_with(atoms, flags, joins, |g, history, facts| {
-        features::gap_score(atoms, g, history, facts, bits, table) > 0
+        features::gap_score(atoms, g, history, facts, bits, table, memo) > 0
     });
 }
 
@@ -177,9 +179,15 @@ mod tests {
         greedy(&atoms.atoms, &flags, bits, &mut expected, |_, features| {
             crate::segment::model::score(&table, features) > 0
         });
-        let mut joins = Vec::new();
-        greedy_scored(&atoms.atoms, &flags, bits, &table, &mut joins);
-        assert_eq!(joins, expected);
+        let mut memo = ScoreMemo::default();
+        memo.begin(1);
+        // Twice: the memo is filled, then read.
+        for _ in 0..2 {
+            let mut joins = Vec::new();
+            greedy_scored(&atoms.atoms, &flags, bits, &table, &mut memo, &mut joins);
+            assert_eq!(joins, expected);
+        }
+        let joins = expected;
         assert!(joins.iter().any(|&j| j) && !joins.iter().all(|&j| j));
     }
 }

@@ -137,9 +137,139 @@ pub(crate) fn gap_features(
     }
 }
 
+/// Memoized sums of the weights of the features that read no atom key (the bias, shapes,
+/// history and dictionary facts: [`CONTEXT_FEATURES`]), by their inputs, which take few
+/// values: most gaps of a text share a handful of them. Valid for one weight table: see
+/// [`ScoreMemo::begin`].
+#[derive(Debug, Default)]
+pub(crate) struct ScoreMemo {
+    /// Identifies the weight table the sums were read from (0: none yet).
+    owner: u64,
+    /// `(code + 1) << 24 | (sum + 2^23)`: 0 is an empty slot.
+    slots: Vec<u64>,
+}
+
+/// The memo holds `2^MEMO_BITS` sums (8 bytes each).
+const MEMO_BITS: u32 = 12;
+
+/// The features (by index, feature `k` being template `k + 1`) whose hashes read no atom key.
+pub(crate) const CONTEXT_FEATURES: [usize; 13] =
+    [0, 12, 13, 16, 18, 19, 20, 21, 22, 23, 27, 28, 29];
+
+/// Offset making the sum of the weights of [`CONTEXT_FEATURES`] (13 `i16`) non-negative
+/// below `2^24`.
+const SUM_OFFSET: i32 = 1 << 23;
+
+impl ScoreMemo {
+    /// Prepares the memo for the weight table identified by `owner` (never 0): emptied when
+    /// the table changed.
+    pub fn begin(&mut self, owner: u64) {
+        if self.owner != owner || self.slots.is_empty() {
+            self.slots.clear();
+            self.slots.resize(1 << MEMO_BITS, 0);
+            self.owner = owner;
+        }
+    }
+
+    /// The memoized sum for `code`, computed by `sum` on a miss.
+    #[inline(always)]
+    fn get_or(&mut self, code: u64, sum: impl FnOnce() -> i32) -> i32 {
+        let tag = (code + 1) << 24;
+        let slot = (code.wrapping_mul(KF) >> (64 - MEMO_BITS)) as usize;
+        match self.slots.get_mut(slot) {
+            Some(stored) if *stored & !0xFF_FFFF == tag => {
+                (*stored & 0xFF_FFFF) as i32 - SUM_OFFSET
+            }
+            Some(stored) => {
+                let value = sum();
+                *stored = tag | (value + SUM_OFFSET) as u64;
+                value
+            }
+            None => sum(),
+        }
+    }
+}
+
+/// The values mixed into the features from the shapes of the four atoms around a gap, the
+/// decoding history and the dictionary facts (no atom key).
+struct Mix {
+    shapes: u64,
+    shapes4: u64,
+    hist: u64,
+    core: u64,
+    context: u64,
+    singles: u64,
+    dict_core: u64,
+    dict_context: u64,
+    shapes_p: u64,
+    shapes_n: u64,
+}
+
+/// `x` spread over 64 bits.
+#[inline(always)]
+fn v(x: u64) -> u64 {
+    x.wrapping_add(1).wrapping_mul(KV)
+}
+
+impl Mix {
+    #[inline(always)]
+    fn new(shapes: [u64; 4], history: History, d: &DictFacts) -> Mix {
+        let [sp, sl, sr, sn] = shapes;
+        let core = u64::from(d.cover)
+            | u64::from(d.bigram) << 3
+            | u64::from(d.forward) << 4
+            | u64::from(d.backward) << 5;
+        let context = u64::from(d.right_start) | u64::from(d.left_end) << 3;
+        Mix {
+            shapes: v(sl | sr << 5),
+            shapes4: v(sp | sl << 5 | sr << 10 | sn << 15),
+            hist: v(u64::from(history.prev_join) | u64::from(history.word_len) << 1 | 1 << 8),
+            core,
+            context,
+            singles: u64::from(d.left_single) | u64::from(d.right_single) << 1,
+            dict_core: v(core | 1 << 16),
+            dict_context: v(context | 1 << 17).rotate_left(32),
+            shapes_p: v(sp | sl << 5 | 1 << 20),
+            shapes_n: v(sr | sn << 5 | 1 << 21),
+        }
+    }
+
+    /// The hashes of [`CONTEXT_FEATURES`], in that order.
+    #[inline(always)]
+    fn context_hashes(&self) -> [u64; CONTEXT_FEATURES.len()] {
+        let Mix {
+            shapes,
+            shapes4,
+            hist,
+            core,
+            context,
+            singles,
+            dict_core,
+            dict_context,
+            ..
+        } = *self;
+        [
+            0,
+            shapes,
+            shapes4,
+            hist,
+            hist ^ shapes.rotate_left(17),
+            dict_core,
+            dict_core ^ dict_context,
+            dict_core ^ hist.rotate_left(17),
+            dict_core ^ shapes.rotate_left(17),
+            v(core | singles << 6 | 1 << 18) ^ dict_context,
+            dict_context ^ shapes.rotate_left(17),
+            v(core | context << 6 | 1 << 19) ^ hist.rotate_left(17),
+            shapes4 ^ dict_core.rotate_left(17),
+        ]
+    }
+}
+
 /// The sum of the weights of the features of gap `g` in `table` (a table of `2^bits`
 /// little-endian weights): the sum of the weights of [`gap_features`], without storing the
-/// features.
+/// features. The part of the sum that reads no atom key comes from `memo`, which must have
+/// been prepared for `table` ([`ScoreMemo::begin`]).
 #[inline]
 pub(crate) fn gap_score(
     atoms: &[Atom],
@@ -148,20 +278,76 @@ pub(crate) fn gap_score(
     dict: &DictFacts,
     bits: u32,
     table: &[[u8; 2]],
+    memo: &mut ScoreMemo,
 ) -> i32 {
     if table.len() != 1 << bits {
         return 0;
     }
-    let hashes = gap_hashes(atoms, g, history, dict);
     // Indices are below `2^bits`: the mask changes none and lets the bounds check go.
     let mask = table.len() - 1;
-    let mut sum = 0i32;
-    for (&h, &salt) in hashes.iter().zip(&SALTS) {
-        let i = index(salt, h, bits) as usize & mask;
-        if let Some(&pair) = table.get(i) {
-            sum += i32::from(i16::from_le_bytes(pair));
+    let weight = |k: usize, h: u64| -> i32 {
+        let i = index(SALTS[k], h, bits) as usize & mask;
+        table
+            .get(i)
+            .map_or(0, |&pair| i32::from(i16::from_le_bytes(pair)))
+    };
+    let gi = g as isize;
+    let (kp, sp) = at(atoms, gi - 1);
+    let (kl, sl) = at(atoms, gi);
+    let (kr, sr) = at(atoms, gi + 1);
+    let (kn, sn) = at(atoms, gi + 2);
+    let mix = Mix::new([sp, sl, sr, sn], history, dict);
+    // Every input of the context features, in 38 bits (shapes take 5 bits each).
+    let code = sp
+        | sl << 5
+        | sr << 10
+        | sn << 15
+        | mix.core << 20
+        | mix.context << 26
+        | mix.singles << 32
+        | u64::from(history.prev_join) << 34
+        | u64::from(history.word_len & 0b111) << 35;
+    let mut sum = memo.get_or(code, || {
+        let hashes = mix.context_hashes();
+        let mut sum = 0;
+        for (&k, &h) in CONTEXT_FEATURES.iter().zip(&hashes) {
+            sum += weight(k, h);
         }
-    }
+        sum
+    });
+    let (p, l, r, n) = (
+        kp.wrapping_mul(KP),
+        kl.wrapping_mul(KL),
+        kr.wrapping_mul(KR),
+        kn.wrapping_mul(KN),
+    );
+    let Mix {
+        shapes,
+        hist,
+        dict_core,
+        shapes_p,
+        shapes_n,
+        ..
+    } = mix;
+    sum += weight(1, l);
+    sum += weight(2, r);
+    sum += weight(3, p);
+    sum += weight(4, n);
+    sum += weight(5, l ^ r);
+    sum += weight(6, p ^ l);
+    sum += weight(7, r ^ n);
+    sum += weight(8, p ^ l ^ r);
+    sum += weight(9, l ^ r ^ n);
+    sum += weight(10, p ^ r);
+    sum += weight(11, l ^ n);
+    sum += weight(14, shapes ^ l);
+    sum += weight(15, shapes ^ r);
+    sum += weight(17, hist ^ l ^ r);
+    sum += weight(24, dict_core ^ l);
+    sum += weight(25, dict_core ^ r);
+    sum += weight(26, dict_core ^ l ^ r);
+    sum += weight(30, shapes_p ^ r);
+    sum += weight(31, shapes_n ^ l);
     sum
 }
 
@@ -234,4 +420,60 @@ fn gap_hashes(
         shapes_p ^ r,
         shapes_n ^ l,
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::atoms::{Atoms, Dicts, Split};
+
+    /// The memoized part of the score reads the same hashes as [`gap_features`].
+    #[test]
+    fn context_hashes_are_those_of_the_features() {
+        let mut atoms = Atoms::default();
+        let dicts = Dicts {
+            owner: 0,
+            words: None,
+            trie: None,
+            user: None,
+        };
+        atoms.load(
+            "Ông Nguyễn Văn A nói : hoà bình , 2/11 G20 iPhone",
+            Split::Raw,
+            dicts,
+        );
+        let atoms = &atoms.atoms;
+        let mut checked = 0;
+        for g in 0..atoms.len() {
+            for (prev_join, word_len) in [(false, 1), (true, 2), (true, 4)] {
+                let history = History {
+                    prev_join,
+                    word_len,
+                };
+                let facts = DictFacts {
+                    cover: (g % 7) as u8,
+                    bigram: g % 2 == 0,
+                    right_start: (g % 5) as u8,
+                    left_end: (g % 3) as u8,
+                    forward: g % 3 == 0,
+                    backward: g % 4 == 0,
+                    left_single: g % 5 == 0,
+                    right_single: g % 2 == 1,
+                };
+                let all = gap_hashes(atoms, g, history, &facts);
+                let shape = |i: isize| at(atoms, i).1;
+                let g = g as isize;
+                let mix = Mix::new(
+                    [shape(g - 1), shape(g), shape(g + 1), shape(g + 2)],
+                    history,
+                    &facts,
+                );
+                for (&k, &h) in CONTEXT_FEATURES.iter().zip(&mix.context_hashes()) {
+                    assert_eq!(all[k], h, "feature {k}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100);
+    }
 }

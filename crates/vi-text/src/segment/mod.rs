@@ -174,6 +174,8 @@ pub(crate) struct Work {
     pub atoms: Atoms,
     pub flags: Vec<u8>,
     pub joins: Vec<bool>,
+    /// Sums of weights read from the model of the last segmenter used.
+    pub memo: features::ScoreMemo,
 }
 
 impl Segmentation {
@@ -350,11 +352,13 @@ impl Segmenter {
         let keep = options.keep_existing && !options.pretokenized;
         prepare(&mut out.work, text, split, keep, self.dicts());
         let work = &mut out.work;
+        work.memo.begin(self.id);
         decode::greedy_scored(
             &work.atoms.atoms,
             &work.flags,
             self.model.bits(),
             self.model.table(),
+            &mut work.memo,
             &mut work.joins,
         );
         out.assemble();
