@@ -28,10 +28,9 @@
 //! assert_eq!(detect("12 345").language, Language::Und);
 //! ```
 
+mod scan;
 mod words;
 
-use crate::chars::{fold_case, is_alpha};
-use crate::chars::{is_apostrophe, is_cyrillic, is_latin, is_mark};
 use core_model::{Language, Span};
 
 /// A detected language and how sure the detector is (0 to 1).
@@ -165,76 +164,14 @@ impl<'e> Detector<'e> {
         self
     }
 
-    /// The evidence scores of `text` and its letter counts.
+    /// The evidence scores of `text` and its letter counts; `word` is room for the words
+    /// the extra evidence reads.
     fn score(&self, text: &str, word: &mut String) -> (Scores, ScriptCounts) {
-        let mut scores = Scores::default();
-        let mut counts = ScriptCounts::default();
-        let mut chars = text.char_indices().peekable();
-        while let Some((_, c)) = chars.next() {
-            if !is_alpha(c) {
-                continue;
-            }
-            // One word: letters and marks, with apostrophes between letters.
-            word.clear();
-            let mut cyrillic_letters = 0u32;
-            let mut latin_letters = 0u32;
-            let mut cur = Some(c);
-            let mut prev_cyrillic = false;
-            while let Some(ch) = cur {
-                if ch.is_ascii_alphabetic() {
-                    // ASCII letters are Latin and carry no letter evidence.
-                    latin_letters += 1;
-                    prev_cyrillic = false;
-                    word.push(ch.to_ascii_lowercase());
-                } else if is_alpha(ch) {
-                    letter_evidence(ch, &mut scores);
-                    if is_cyrillic(ch) {
-                        cyrillic_letters += 1;
-                        prev_cyrillic = true;
-                    } else {
-                        if is_latin(ch) {
-                            latin_letters += 1;
-                        } else {
-                            counts.other += 1;
-                        }
-                        prev_cyrillic = false;
-                    }
-                    word.push(fold_case(ch).0);
-                } else if is_mark(ch) {
-                    letter_evidence(ch, &mut scores);
-                    word.push(ch);
-                } else if is_apostrophe(ch) {
-                    match chars.peek() {
-                        Some(&(_, next)) if is_alpha(next) => {
-                            if prev_cyrillic && is_cyrillic(next) {
-                                scores.uk += 2.0;
-                            }
-                            word.push('\'');
-                        }
-                        _ => break,
-                    }
-                } else {
-                    break;
-                }
-                cur = match chars.peek() {
-                    Some(&(_, next)) if is_alpha(next) || is_mark(next) || is_apostrophe(next) => {
-                        chars.next();
-                        Some(next)
-                    }
-                    _ => None,
-                };
-            }
-            counts.cyrillic += cyrillic_letters;
-            counts.latin += latin_letters;
-            let cyrillic = cyrillic_letters > latin_letters;
-            let mut word_scores = Scores::default();
-            words::add_word_evidence(word, cyrillic, &mut word_scores);
-            for extra in &self.extra {
-                extra.word(word, &mut word_scores);
-            }
-            scores.add_all(&word_scores);
+        if self.extra.is_empty() {
+            scan::scan::<false>(text, &[], word)
+        } else {
+            scan::scan::<true>(text, &self.extra, word)
         }
-        (scores, counts)
     }
 
     /// Detects the language of `text` as a whole.
@@ -341,5 +278,7 @@ pub fn detect_lines(text: &str) -> impl Iterator<Item = (Span, Detection)> + '_ 
     })
 }
 
+#[cfg(test)]
+mod reference;
 #[cfg(test)]
 mod tests;

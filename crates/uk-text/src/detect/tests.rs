@@ -113,3 +113,216 @@ fn extra_evidence_is_consulted() {
         [Language::Uk, Language::Und]
     );
 }
+
+/// Records the words extra evidence is asked about, and gives some of them weight.
+struct Recorder(std::cell::RefCell<Vec<String>>);
+
+impl Evidence for Recorder {
+    fn word(&self, word: &str, scores: &mut Scores) {
+        self.0.borrow_mut().push(word.to_owned());
+        if word.len().is_multiple_of(3) {
+            scores.add(Language::Uk, 0.7);
+        }
+    }
+}
+
+/// Pieces of text the random strings are made of: letters of every script the detector
+/// knows (both cases, precomposed and decomposed), listed words, endings, apostrophes,
+/// marks, and separators.
+const PIECES: &[&str] = &[
+    "а",
+    "Б",
+    "к",
+    "К",
+    "с",
+    "ь",
+    "н",
+    "я",
+    "і",
+    "І",
+    "ї",
+    "Ї",
+    "є",
+    "Є",
+    "ґ",
+    "Ґ",
+    "ы",
+    "Ы",
+    "э",
+    "Э",
+    "ъ",
+    "Ъ",
+    "ё",
+    "Ё",
+    "ѐ",
+    "Ѐ",
+    "џ",
+    "ѣ",
+    "Ѣ",
+    "ԁ",
+    "ꙁ",
+    "ᲀ",
+    "ⷠ",
+    "a",
+    "Z",
+    "k",
+    "ă",
+    "Ă",
+    "đ",
+    "Đ",
+    "ơ",
+    "Ơ",
+    "ư",
+    "Ư",
+    "à",
+    "À",
+    "é",
+    "ô",
+    "ý",
+    "ÿ",
+    "ß",
+    "Ā",
+    "İ",
+    "Ÿ",
+    "ǅ",
+    "ạ",
+    "Ạ",
+    "ỹ",
+    "Ỹ",
+    "ẞ",
+    "ỻ",
+    "Ḁ",
+    "\u{301}",
+    "\u{309}",
+    "\u{323}",
+    "\u{345}",
+    "\u{483}",
+    "\u{1DE7}",
+    "\u{20D0}",
+    "'",
+    "’",
+    "ʼ",
+    "`",
+    "′",
+    "‘",
+    "´",
+    " ",
+    "\n",
+    ".",
+    "-",
+    "7",
+    "\u{D7}",
+    "\u{F7}",
+    "α",
+    "Ω",
+    "中",
+    "😀",
+    "та",
+    "що",
+    "Що",
+    "від",
+    "що'",
+    "и",
+    "что",
+    "Что",
+    "русском",
+    "the",
+    "The",
+    "news",
+    "và",
+    "của",
+    "Của",
+    "không",
+    "ськ",
+    "цьк",
+    "зьк",
+    "ння",
+    "ский",
+    "ость",
+    "ости",
+    "ия",
+    "ие",
+    "ая",
+    "скую",
+    "пам",
+    "ять",
+    "здоров",
+];
+
+fn random_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(PIECES), 0..40).prop_map(|p| p.concat())
+}
+
+fn same(a: Detection, b: Detection) -> bool {
+    a.language == b.language && a.confidence.to_bits() == b.confidence.to_bits()
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn agrees_with_the_reference(text in random_text()) {
+        let fast = detect(&text);
+        let slow = reference::detect(&text, &[]);
+        prop_assert!(same(fast, slow), "{text:?}: {fast:?} against {slow:?}");
+    }
+
+    #[test]
+    fn extra_evidence_sees_the_reference_words(text in random_text()) {
+        let fast_words = Recorder(std::cell::RefCell::new(Vec::new()));
+        let slow_words = Recorder(std::cell::RefCell::new(Vec::new()));
+        let fast = Detector::new().with_evidence(&fast_words).detect(&text);
+        let slow = reference::detect(&text, &[&slow_words]);
+        prop_assert!(same(fast, slow), "{text:?}: {fast:?} against {slow:?}");
+        prop_assert_eq!(fast_words.0.into_inner(), slow_words.0.into_inner());
+    }
+
+    #[test]
+    fn agrees_with_the_reference_on_any_characters(text in "\\PC{0,60}") {
+        let fast = detect(&text);
+        let slow = reference::detect(&text, &[]);
+        prop_assert!(same(fast, slow), "{text:?}: {fast:?} against {slow:?}");
+    }
+}
+
+#[test]
+fn agrees_with_the_reference_on_every_character() {
+    // Each character alone, after a Cyrillic letter, and between letters with an apostrophe.
+    for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+        for text in [
+            format!("{c}"),
+            format!("ж{c}ськ"),
+            format!("a{c}b"),
+            format!("її'{c}"),
+            format!("{c}'{c}{c}"),
+        ] {
+            let fast = detect(&text);
+            let slow = reference::detect(&text, &[]);
+            assert!(same(fast, slow), "{text:?}: {fast:?} against {slow:?}");
+        }
+    }
+}
+
+#[test]
+fn agrees_with_the_reference_on_the_seed_documents() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("skipping: ../shared is absent");
+        return;
+    };
+    let mut lines = 0;
+    for entry in entries.flatten() {
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        for line in text.lines().chain([text.as_str()]) {
+            let fast = detect(line);
+            let slow = reference::detect(line, &[]);
+            assert!(same(fast, slow), "{line:?}: {fast:?} against {slow:?}");
+            lines += 1;
+        }
+    }
+    assert!(lines > 0);
+}
