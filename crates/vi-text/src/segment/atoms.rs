@@ -1,7 +1,9 @@
 //! Atoms: the units whose gaps the segmenter decides (syllables, or pre-tokenized chunks),
 //! with their lookup keys, shapes and dictionary matches.
 
-use super::cache::{Made, NO_STATE, PairCache, SurfaceCache};
+use super::cache::{
+    ChunkCache, MAX_CHUNK_LEN, Made, NO_STATE, PairCache, SurfaceCache, surface_hash,
+};
 use super::dict;
 use super::trie::{self, SyllableTrie};
 use crate::key::{KEY_STYLE, lexicon_key};
@@ -139,6 +141,7 @@ pub(crate) struct Atoms {
     pub atoms: Vec<Atom>,
     pub cache: SurfaceCache,
     pairs: PairCache,
+    chunks: ChunkCache,
     tokens: Vec<Token>,
 }
 
@@ -160,11 +163,20 @@ impl Atoms {
         }
         match split {
             Split::Raw => {
-                let mut tokens = std::mem::take(&mut self.tokens);
-                tokenize::for_each_token(text, &mut tokens, |span, kind| {
-                    self.push(text, span, kind, dicts);
-                });
-                self.tokens = tokens;
+                self.chunks.begin_line(self.cache.generation());
+                let bytes = text.as_bytes();
+                let mut pos = 0;
+                while pos < bytes.len() {
+                    if is_ascii_space(bytes[pos]) {
+                        pos += 1;
+                        continue;
+                    }
+                    let start = pos;
+                    while pos < bytes.len() && !is_ascii_space(bytes[pos]) {
+                        pos += 1;
+                    }
+                    self.push_chunk(text, start, pos, dicts);
+                }
             }
             Split::Chunks => {
                 let mut pos = 0;
@@ -182,6 +194,44 @@ impl Atoms {
             }
         }
         self.mark_gaps(text);
+    }
+
+    /// Pushes the atoms of the chunk `text[start..end]` (between ASCII whitespace), from the
+    /// chunk cache when it was seen before. The pre-tokenizer reads nothing beyond ASCII
+    /// whitespace (no token holds one, no rule looks across one), so a chunk has the same
+    /// tokens wherever it occurs; the pre-tokenization of the whole line is the
+    /// concatenation of its chunks' (a test checks it).
+    #[inline]
+    fn push_chunk(&mut self, text: &str, start: usize, end: usize, dicts: Dicts<'_>) {
+        let chunk = text.as_bytes().get(start..end).unwrap_or(&[]);
+        let cacheable = chunk.len() <= MAX_CHUNK_LEN;
+        let hash = surface_hash(chunk);
+        let slot = if cacheable {
+            match self.chunks.find(hash, chunk) {
+                Ok(atoms) => {
+                    self.atoms.extend(atoms.iter().map(|atom| Atom {
+                        span: atom.span.shifted(start),
+                        ..*atom
+                    }));
+                    return;
+                }
+                Err(slot) => Some(slot),
+            }
+        } else {
+            None
+        };
+        let first = self.atoms.len();
+        let mut tokens = std::mem::take(&mut self.tokens);
+        tokens.clear();
+        tokenize::pretokenize(text.get(start..end).unwrap_or(""), &mut tokens);
+        for token in &tokens {
+            self.push(text, token.span.shifted(start), token.kind, dicts);
+        }
+        self.tokens = tokens;
+        if let Some(slot) = slot {
+            let atoms = self.atoms.get(first..).unwrap_or(&[]);
+            self.chunks.insert(slot, hash, chunk, atoms, start);
+        }
     }
 
     fn push(&mut self, text: &str, span: Span, kind: TokenKind, dicts: Dicts<'_>) {
@@ -361,6 +411,12 @@ impl Atoms {
     }
 }
 
+/// The whitespace bytes the pre-tokenizer skips without looking further.
+#[inline(always)]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
 /// The longest word length in `mask` (0 when empty).
 #[inline]
 pub(crate) fn longest(mask: u16) -> usize {
@@ -494,5 +550,77 @@ mod tests {
             .map(|a| a.span.slice(" a_b  c\u{3000}d "))
             .collect();
         assert_eq!(chunks, ["a_b", "c", "d"]);
+    }
+
+    /// Atoms as the whole line's pre-tokenization gives them, each pushed anew.
+    fn reference(text: &str, dicts: Dicts<'_>) -> String {
+        let mut atoms = Atoms::default();
+        atoms.cache.begin_line(dicts.owner);
+        let mut tokens = Vec::new();
+        tokenize::pretokenize(text, &mut tokens);
+        for token in &tokens {
+            atoms.push(text, token.span, token.kind, dicts);
+        }
+        atoms.mark_gaps(text);
+        describe(&atoms)
+    }
+
+    fn describe(atoms: &Atoms) -> String {
+        atoms
+            .atoms
+            .iter()
+            .map(|a| format!("{:?} {:?} {}\n", a, a.kind, atoms.key(a)))
+            .collect()
+    }
+
+    fn check_chunks(texts: &[&str]) {
+        let dicts = Dicts {
+            owner: 3,
+            words: None,
+            trie: None,
+            user: None,
+        };
+        let mut atoms = Atoms::default();
+        // Twice: chunks are tokenized, then read from the chunk cache.
+        for _ in 0..2 {
+            for text in texts {
+                atoms.load(text, Split::Raw, dicts);
+                // Key ranges differ between caches: compare keys, not ranges.
+                let strip = |s: String| {
+                    s.lines()
+                        .map(|l| {
+                            let cut = l.find("key_start").unwrap_or(l.len());
+                            let rest = l.find("state").unwrap_or(l.len());
+                            format!("{}{}\n", &l[..cut], &l[rest..])
+                        })
+                        .collect::<String>()
+                };
+                assert_eq!(
+                    strip(describe(&atoms)),
+                    strip(reference(text, dicts)),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn chunks_tokenize_as_the_line() {
+        check_chunks(&[
+            "Tổng thống Nga Vladimir Putin gặp lực lượng gìn giữ hoà bình ngày 2/11.",
+            "bí_mật Thổ_Nhĩ_Kỳ max_words _a_ a__b (Thổ_Nhĩ_Kỳ), user_id",
+            "xem https://vnexpress.net/a_b. www. http:// v.v. T.Ư. TP.HCM x@y.vn #bầu_cử @vnexpress",
+            "100.000 10,5 1.000.000,25 20-25 30-4-1975 12:30 5km 20h30 4G",
+            "a\u{a0}b c\u{3000}d ho\u{300}a \u{b}x\u{c}y 🇻🇳 👍🏽 👨\u{200d}👩 ... --- O'Neill Jean-Yves",
+        ]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn chunks_tokenize_as_the_line_on_any_text(
+            text in "([a-zA-Z0-9àáạảãâầấậđĐ\u{300}Ưư \t\n\r\u{a0}\u{3000}._@:/',#()-]|https://|www\\.|\\.vn|_){0,30}"
+        ) {
+            check_chunks(&[&text]);
+        }
     }
 }

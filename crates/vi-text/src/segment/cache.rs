@@ -6,7 +6,8 @@
 //! Its memory is bounded: when it holds more than [`MAX_ENTRIES`] surfaces it is emptied
 //! before the next line.
 
-use super::atoms::{Case, Class};
+use super::atoms::{Atom, Case, Class};
+use core_model::Span;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Surfaces kept before the cache is emptied.
@@ -93,7 +94,7 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 /// A fast hash of a surface, for the cache's table only (the feature hash of the key is
 /// [`xxh3_64`]), with a final mix so that the low bits are usable.
 #[inline]
-fn surface_hash(bytes: &[u8]) -> u64 {
+pub(crate) fn surface_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let n = bytes.len();
     let mut h = (n as u64).wrapping_mul(K);
@@ -127,6 +128,8 @@ pub(crate) struct SurfaceCache {
     arena: String,
     scratch: String,
     owner: u64,
+    /// Counts the times the cache was emptied: what refers into it must be dropped then.
+    generation: u64,
 }
 
 impl SurfaceCache {
@@ -139,11 +142,18 @@ impl SurfaceCache {
             self.entries.clear();
             self.arena.clear();
             self.owner = owner;
+            self.generation += 1;
         }
         if self.slots.is_empty() {
             self.slots.resize(1024, 0);
         }
         changed
+    }
+
+    /// Changes whenever the cache is emptied (key ranges of earlier entries are void).
+    #[inline]
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// The bytes keys point into.
@@ -239,6 +249,120 @@ impl SurfaceCache {
                 slot = (slot + 1) & mask;
             }
             self.slots[slot] = i as u32 + 1;
+        }
+    }
+}
+
+/// Whitespace-delimited chunks kept before the [`ChunkCache`] is emptied.
+pub(crate) const MAX_CHUNKS: usize = 1 << 16;
+
+/// Longest chunk kept by the [`ChunkCache`], in bytes (longer ones are rare and seldom
+/// repeated).
+pub(crate) const MAX_CHUNK_LEN: usize = 64;
+
+/// One chunk of a [`ChunkCache`].
+#[derive(Debug, Clone, Copy)]
+struct Chunk {
+    hash: u64,
+    start: u32,
+    len: u32,
+    /// Its atoms, as a range of [`ChunkCache::atoms`].
+    first: u32,
+    count: u32,
+}
+
+/// A cache of the atoms of each distinct chunk of text between ASCII whitespace (`hoà`,
+/// `Nội,`, `bí_mật`), so that a chunk seen before costs one hash lookup and a copy of its
+/// atoms instead of a pre-tokenization and a surface lookup per atom. The atoms are kept with
+/// spans relative to the chunk, and with key ranges of a [`SurfaceCache`] of one
+/// generation: the cache is emptied when that one is.
+#[derive(Debug, Default)]
+pub(crate) struct ChunkCache {
+    slots: Vec<u32>,
+    chunks: Vec<Chunk>,
+    bytes: Vec<u8>,
+    atoms: Vec<Atom>,
+    generation: u64,
+}
+
+impl ChunkCache {
+    /// Prepares the cache for a line whose atoms refer to the surface cache generation
+    /// `generation`: empties it when that changed or it grew too large.
+    pub fn begin_line(&mut self, generation: u64) {
+        if self.generation != generation || self.chunks.len() >= MAX_CHUNKS {
+            self.slots.clear();
+            self.chunks.clear();
+            self.bytes.clear();
+            self.atoms.clear();
+            self.generation = generation;
+        }
+        if self.slots.is_empty() {
+            self.slots.resize(1024, 0);
+        }
+    }
+
+    /// The atoms of `chunk` (of hash `hash`, from [`surface_hash`]), spans relative to the
+    /// chunk; or the free slot where the chunk goes.
+    #[inline]
+    pub fn find(&self, hash: u64, chunk: &[u8]) -> Result<&[Atom], usize> {
+        let mask = self.slots.len() - 1;
+        let mut slot = (hash as usize) & mask;
+        loop {
+            let index = self.slots.get(slot).copied().unwrap_or(0);
+            if index == 0 {
+                return Err(slot);
+            }
+            if let Some(entry) = self.chunks.get(index as usize - 1)
+                && entry.hash == hash
+                && entry.len as usize == chunk.len()
+            {
+                let start = entry.start as usize;
+                let stored = self.bytes.get(start..start + chunk.len());
+                if stored.is_some_and(|stored| same_bytes(stored, chunk)) {
+                    let first = entry.first as usize;
+                    return Ok(self
+                        .atoms
+                        .get(first..first + entry.count as usize)
+                        .unwrap_or(&[]));
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// Adds `chunk` (of hash `hash`) at the free slot `slot`, with its atoms, whose spans
+    /// start at `offset` in the text.
+    #[cold]
+    pub fn insert(&mut self, slot: usize, hash: u64, chunk: &[u8], atoms: &[Atom], offset: usize) {
+        let entry = Chunk {
+            hash,
+            start: self.bytes.len() as u32,
+            len: chunk.len() as u32,
+            first: self.atoms.len() as u32,
+            count: atoms.len() as u32,
+        };
+        self.bytes.extend_from_slice(chunk);
+        self.atoms.extend(atoms.iter().map(|atom| {
+            let mut atom = *atom;
+            atom.span = Span::new(atom.span.start - offset, atom.span.end - offset);
+            atom
+        }));
+        self.chunks.push(entry);
+        if let Some(stored) = self.slots.get_mut(slot) {
+            *stored = self.chunks.len() as u32;
+        }
+        if self.chunks.len() * 2 > self.slots.len() {
+            let size = self.slots.len() * 2;
+            self.slots.clear();
+            self.slots.resize(size, 0);
+            let mask = size - 1;
+            for (i, chunk) in self.chunks.iter().enumerate() {
+                let mut slot = (chunk.hash as usize) & mask;
+                while self.slots[slot] != 0 {
+                    slot = (slot + 1) & mask;
+                }
+                self.slots[slot] = i as u32 + 1;
+            }
         }
     }
 }

@@ -61,30 +61,6 @@ pub fn pretokenize(text: &str, out: &mut Vec<Token>) {
     }
 }
 
-/// Calls `f(span, kind)` for every token of `text`, as [`pretokenize`] finds them, without
-/// storing them when it can (`scratch` holds them otherwise).
-#[inline]
-pub(crate) fn for_each_token(
-    text: &str,
-    scratch: &mut Vec<Token>,
-    mut f: impl FnMut(Span, TokenKind),
-) {
-    if text.as_bytes().contains(&b'_') {
-        // Underscores may merge tokens back: the whole list is needed first.
-        scratch.clear();
-        pretokenize(text, scratch);
-        for token in scratch.iter() {
-            f(token.span, token.kind);
-        }
-        return;
-    }
-    let mut pos = 0;
-    while let Some((start, end, kind)) = scan::next_token(text, pos) {
-        f(Span::new(start, end), kind);
-        pos = end;
-    }
-}
-
 /// Merges back the words split at underscores when their whitespace-delimited token is not
 /// a compound ([`crate::compound::is_compound`]): `max_words` and `user_id` are one word
 /// each; `bí_mật` stays two syllables.
