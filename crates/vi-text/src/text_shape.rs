@@ -68,6 +68,220 @@ impl ShapeCounts {
     #[must_use]
     pub fn of(text: &str) -> ShapeCounts {
         let mut counts = ShapeCounts::default();
+        let mut chunk = Chunk::default();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // One pass over the bytes: ASCII through a table, other characters decoded.
+        while let Some(&b) = bytes.get(i) {
+            let class = if b < 0x80 {
+                i += 1;
+                ASCII_CLASS[usize::from(b)]
+            } else if let Some(class) = vietnamese_letter(bytes, i) {
+                // The letters of Vietnamese text, without decoding.
+                i += usize::from(b >= 0xE0) + 2;
+                class
+            } else {
+                let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    Class::Space
+                } else if is_letter(c) {
+                    if is_upper(c) {
+                        Class::Upper
+                    } else {
+                        Class::Lower
+                    }
+                } else if is_mark(c) {
+                    Class::Mark
+                } else {
+                    Class::Punctuation
+                }
+            };
+            chunk.add(class, &mut counts);
+        }
+        chunk.add(Class::Space, &mut counts);
+        counts
+    }
+
+    /// The shape these counts indicate.
+    #[must_use]
+    pub fn shape(&self) -> TextShape {
+        // Segmented news text joins a quarter to a third of its words; a few snake_case
+        // names in raw text do not reach 3%.
+        if self.underscored >= 2 && self.underscored * 100 >= self.words * 3 {
+            return TextShape::Segmented;
+        }
+        // LM-clean text has no capitals, no digits and (next to) no punctuation; a stray
+        // replacement character where a file was cut is tolerated.
+        if self.letters >= 20
+            && self.upper * 1000 <= self.letters
+            && self.digits * 1000 <= self.letters
+            && self.punctuation * 500 <= self.letters
+        {
+            return TextShape::LmClean;
+        }
+        TextShape::Raw
+    }
+}
+
+/// What a character is, for [`ShapeCounts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Whitespace: ends a chunk.
+    Space,
+    /// A letter that is not upper case.
+    Lower,
+    /// An upper-case letter.
+    Upper,
+    /// An ASCII digit.
+    Digit,
+    /// `_`.
+    Underscore,
+    /// `-`: neither letter nor punctuation.
+    Hyphen,
+    /// `@ / : .`: punctuation that makes a chunk look like a URL or an address.
+    UrlPunctuation,
+    /// A combining mark (NFD text): neither letter nor punctuation.
+    Mark,
+    /// Anything else.
+    Punctuation,
+}
+
+/// The class of each ASCII byte.
+const ASCII_CLASS: [Class; 128] = {
+    let mut table = [Class::Punctuation; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => Class::Space,
+            b'a'..=b'z' => Class::Lower,
+            b'A'..=b'Z' => Class::Upper,
+            b'0'..=b'9' => Class::Digit,
+            b'_' => Class::Underscore,
+            b'-' => Class::Hyphen,
+            b'@' | b'/' | b':' | b'.' => Class::UrlPunctuation,
+            _ => Class::Punctuation,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The state of the whitespace-separated chunk being read.
+#[derive(Debug, Default)]
+struct Chunk {
+    letters: usize,
+    joined: bool,
+    url_like: bool,
+    previous_letter: bool,
+    pending_underscore: bool,
+}
+
+impl Chunk {
+    /// Adds a character of class `class`; whitespace closes the chunk.
+    #[inline]
+    fn add(&mut self, class: Class, counts: &mut ShapeCounts) {
+        match class {
+            Class::Space => {
+                if self.letters > 0 {
+                    counts.words += 1;
+                    if self.joined && !self.url_like {
+                        counts.underscored += 1;
+                    }
+                }
+                *self = Chunk::default();
+                return;
+            }
+            Class::Lower | Class::Upper => {
+                self.letters += 1;
+                counts.letters += 1;
+                counts.upper += usize::from(class == Class::Upper);
+                self.joined |= self.pending_underscore;
+                self.previous_letter = true;
+                self.pending_underscore = false;
+                return;
+            }
+            Class::Digit => counts.digits += 1,
+            Class::UrlPunctuation => {
+                self.url_like = true;
+                counts.punctuation += 1;
+            }
+            Class::Punctuation => counts.punctuation += 1,
+            Class::Underscore | Class::Hyphen | Class::Mark => {}
+        }
+        self.pending_underscore = class == Class::Underscore && self.previous_letter;
+        self.previous_letter = false;
+    }
+}
+
+/// The class of the character at `i` when it is a letter of U+00C0–U+024F (two bytes) or
+/// U+1E00–U+1EFF (three bytes), read from its UTF-8 bytes; `None` for any other character.
+#[inline]
+fn vietnamese_letter(bytes: &[u8], i: usize) -> Option<Class> {
+    match *bytes.get(i..i + 2)? {
+        // U+00C0..=U+00FF: upper case up to U+00DE (not U+00D7 ×), lower case after (not ÷).
+        [0xC3, second] => match second {
+            0x97 | 0xB7 => None,
+            0x80..=0x9E => Some(Class::Upper),
+            _ => Some(Class::Lower),
+        },
+        // U+1E00..=U+1EFF: Latin Extended Additional, capitals at even code points (but for
+        // U+1E96..=U+1E9F, which are small letters or symbols).
+        [0xE1, 0xB8..=0xBB] => {
+            let third = *bytes.get(i + 2)?;
+            let c = 0x1E00 | (u32::from(bytes[i + 1] & 0x03) << 6) | u32::from(third & 0x3F);
+            match c {
+                0x1E96..=0x1E9F => None,
+                _ if c % 2 == 0 => Some(Class::Upper),
+                _ => Some(Class::Lower),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `char::is_alphabetic`, with fast paths for the scripts of Vietnamese text.
+fn is_letter(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0x24F => c != '\u{D7}' && c != '\u{F7}',
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_uppercase` for letters, with fast paths for the scripts of Vietnamese text.
+fn is_upper(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_uppercase(),
+        // Latin Extended Additional pairs each capital (even) with its small letter (odd).
+        0x1E00..=0x1E95 | 0x1EA0..=0x1EFF => u32::from(c) % 2 == 0,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// Combining marks (NFD text).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// The shape of `text` (see [`ShapeCounts::shape`]).
+#[must_use]
+pub fn detect_shape(text: &str) -> TextShape {
+    ShapeCounts::of(text).shape()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The counts as first written, character by character over `split_whitespace`: the
+    /// reference the byte-table pass is checked against.
+    fn reference_counts(text: &str) -> ShapeCounts {
+        let mut counts = ShapeCounts::default();
         for chunk in text.split_whitespace() {
             let mut letters = 0;
             let mut joined = false;
@@ -109,61 +323,49 @@ impl ShapeCounts {
         counts
     }
 
-    /// The shape these counts indicate.
-    #[must_use]
-    pub fn shape(&self) -> TextShape {
-        // Segmented news text joins a quarter to a third of its words; a few snake_case
-        // names in raw text do not reach 3%.
-        if self.underscored >= 2 && self.underscored * 100 >= self.words * 3 {
-            return TextShape::Segmented;
+    fn shaped_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => prop::sample::select(vec![
+                "bí_mật", "Thổ_Nhĩ_Kỳ", "snake_case", "_a", "a_", "a__b", "https://x.vn/a_b",
+                "ten_nguoi@example.com", "hoà", "HOÀ", "Ảnh", "ngày", "17/9", "COVID-19", "v.v.",
+                "e\u{301}", "\u{301}", "Київ", "ǅ", "×", "÷", "ß", "\u{A0}", "\u{2003}",
+                "\u{85}", "\u{1680}", "\u{B}", "\u{C}", " ", "\n", "\t", "\r\n", "“", "…",
+                "", "a", "Z", "0", "-", "@", ":", ".", "/",
+            ]).prop_map(str::to_owned),
+            1 => any::<char>().prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
+    }
+
+    #[test]
+    fn letters_read_from_bytes_are_classed_as_decoded() {
+        for c in ('\u{80}'..='\u{7FF}').chain('\u{1E00}'..='\u{1EFF}') {
+            let mut buffer = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buffer).as_bytes();
+            let Some(class) = vietnamese_letter(bytes, 0) else {
+                continue;
+            };
+            assert!(is_letter(c) && !c.is_whitespace(), "{c:?}");
+            let expected = if is_upper(c) {
+                Class::Upper
+            } else {
+                Class::Lower
+            };
+            assert_eq!(class, expected, "{c:?}");
         }
-        // LM-clean text has no capitals, no digits and (next to) no punctuation; a stray
-        // replacement character where a file was cut is tolerated.
-        if self.letters >= 20
-            && self.upper * 1000 <= self.letters
-            && self.digits * 1000 <= self.letters
-            && self.punctuation * 500 <= self.letters
-        {
-            return TextShape::LmClean;
+    }
+
+    proptest! {
+        #[test]
+        fn byte_pass_counts_as_the_reference(text in shaped_text()) {
+            prop_assert_eq!(ShapeCounts::of(&text), reference_counts(&text));
         }
-        TextShape::Raw
+
+        #[test]
+        fn byte_pass_counts_any_text_as_the_reference(text in any::<String>()) {
+            prop_assert_eq!(ShapeCounts::of(&text), reference_counts(&text));
+        }
     }
-}
-
-/// `char::is_alphabetic`, with fast paths for the scripts of Vietnamese text.
-fn is_letter(c: char) -> bool {
-    match u32::from(c) {
-        0..=0x7F => c.is_ascii_alphabetic(),
-        0xC0..=0x24F => c != '\u{D7}' && c != '\u{F7}',
-        0x1E00..=0x1EFF => true,
-        _ => c.is_alphabetic(),
-    }
-}
-
-/// `char::is_uppercase` for letters, with fast paths for the scripts of Vietnamese text.
-fn is_upper(c: char) -> bool {
-    match u32::from(c) {
-        0..=0x7F => c.is_ascii_uppercase(),
-        // Latin Extended Additional pairs each capital (even) with its small letter (odd).
-        0x1E00..=0x1E95 | 0x1EA0..=0x1EFF => u32::from(c) % 2 == 0,
-        _ => c.is_uppercase(),
-    }
-}
-
-/// Combining marks (NFD text).
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}')
-}
-
-/// The shape of `text` (see [`ShapeCounts::shape`]).
-#[must_use]
-pub fn detect_shape(text: &str) -> TextShape {
-    ShapeCounts::of(text).shape()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
 
     #[test]
     fn snake_case_and_urls_do_not_make_text_segmented() {
