@@ -132,8 +132,8 @@ struct ScriptCounts {
     other: u32,
 }
 
-/// Weights of single letters.
-fn letter_evidence(c: char, scores: &mut Scores) {
+/// Weights of single letters (a `const fn`: the scanner's tables are built from it).
+const fn letter_evidence(c: char, scores: &mut Scores) {
     match c {
         'і' | 'І' => scores.uk += 1.0,
         'ї' | 'Ї' | 'є' | 'Є' => scores.uk += 2.0,
