@@ -81,6 +81,23 @@ pub(crate) fn greedy_scored(
     memo: &mut ScoreMemo,
     joins: &mut Vec<bool>,
 ) {
+    // The usual table sizes get a decoder of their own (see `gap_score_fixed`).
+    macro_rules! fixed {
+        ($($bits:literal),*) => {
+            match bits {
+                $($bits => {
+                    if let Ok(table) = <&[[u8; 2]; 1 << $bits]>::try_from(table) {
+                        greedy_with(atoms, flags, joins, |g, history, facts| {
+                            features::gap_score_fixed(atoms, g, history, facts, table, memo) > 0
+                        });
+                        return;
+                    }
+                })*
+                _ => {}
+            }
+        };
+    }
+    fixed!(12, 16, 17, 18, 19, 20);
     greedy_with(atoms, flags, joins, |g, history, facts| {
         features::gap_score(atoms, g, history, facts, bits, table, memo) > 0
     });
@@ -166,28 +183,29 @@ mod tests {
         );
         let mut flags = Vec::new();
         maximal_matching(&atoms.atoms, &mut flags);
-        let bits = 12;
-        // A pseudo-random table of weights.
-        let table: Vec<[u8; 2]> = (0u32..1 << bits)
-            .map(|i| {
-                ((i.wrapping_mul(2_654_435_761) >> 20) as i16)
-                    .wrapping_sub(2000)
-                    .to_le_bytes()
-            })
-            .collect();
-        let mut expected = Vec::new();
-        greedy(&atoms.atoms, &flags, bits, &mut expected, |_, features| {
-            crate::segment::model::score(&table, features) > 0
-        });
-        let mut memo = ScoreMemo::default();
-        memo.begin(1);
-        // Twice: the memo is filled, then read.
-        for _ in 0..2 {
-            let mut joins = Vec::new();
-            greedy_scored(&atoms.atoms, &flags, bits, &table, &mut memo, &mut joins);
-            assert_eq!(joins, expected);
+        // 12: a table size with a decoder of its own; 13: the general decoder.
+        for bits in [12, 13] {
+            // A pseudo-random table of weights.
+            let table: Vec<[u8; 2]> = (0u32..1 << bits)
+                .map(|i| {
+                    ((i.wrapping_mul(2_654_435_761) >> 20) as i16)
+                        .wrapping_sub(2000)
+                        .to_le_bytes()
+                })
+                .collect();
+            let mut expected = Vec::new();
+            greedy(&atoms.atoms, &flags, bits, &mut expected, |_, features| {
+                crate::segment::model::score(&table, features) > 0
+            });
+            let mut memo = ScoreMemo::default();
+            memo.begin(u64::from(bits));
+            // Twice: the memo is filled, then read.
+            for _ in 0..2 {
+                let mut joins = Vec::new();
+                greedy_scored(&atoms.atoms, &flags, bits, &table, &mut memo, &mut joins);
+                assert_eq!(joins, expected);
+            }
+            assert!(expected.iter().any(|&j| j) && !expected.iter().all(|&j| j));
         }
-        let joins = expected;
-        assert!(joins.iter().any(|&j| j) && !joins.iter().all(|&j| j));
     }
 }
