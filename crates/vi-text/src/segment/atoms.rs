@@ -209,10 +209,12 @@ impl Atoms {
         let slot = if cacheable {
             match self.chunks.find(hash, chunk) {
                 Ok(atoms) => {
-                    self.atoms.extend(atoms.iter().map(|atom| Atom {
-                        span: atom.span.shifted(start),
-                        ..*atom
-                    }));
+                    self.atoms.reserve(atoms.len());
+                    for atom in atoms {
+                        let mut atom = *atom;
+                        atom.span = atom.span.shifted(start);
+                        self.atoms.push(atom);
+                    }
                     return;
                 }
                 Err(slot) => Some(slot),
@@ -327,16 +329,19 @@ impl Atoms {
     /// whitespace or underscores, a split anywhere else.
     fn mark_gaps(&mut self, text: &str) {
         for i in 1..self.atoms.len() {
-            let (left, right) = (self.atoms[i - 1], self.atoms[i]);
-            let separated = left.span.end < right.span.start;
-            // A single space (the usual gap) is not a joiner; look closer only otherwise.
-            let single_space = right.span.start == left.span.end + 1
-                && text.as_bytes().get(left.span.end) == Some(&b' ');
-            let underscore = separated
-                && !single_space
-                && tokenize::is_joiner_gap(text, left.span.end, right.span.start);
-            let free =
-                separated && left.joinable() && right.joinable() && compatible(&left, &right);
+            let (underscore, free) = {
+                let (left, right) = (&self.atoms[i - 1], &self.atoms[i]);
+                let separated = left.span.end < right.span.start;
+                // A single space (the usual gap) is not a joiner; look closer only otherwise.
+                let single_space = right.span.start == left.span.end + 1
+                    && text.as_bytes().get(left.span.end) == Some(&b' ');
+                let underscore = separated
+                    && !single_space
+                    && tokenize::is_joiner_gap(text, left.span.end, right.span.start);
+                let free =
+                    separated && left.joinable() && right.joinable() && compatible(left, right);
+                (underscore, free)
+            };
             let atom = &mut self.atoms[i - 1];
             atom.underscore = underscore;
             atom.gap = if free { Gap::Free } else { Gap::Split };
