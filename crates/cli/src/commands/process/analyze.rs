@@ -5,10 +5,13 @@
 use super::boilerplate::{self, Reason};
 use super::record::{DocRecord, TokenFields};
 use core_model::{Language, Span, Token, TokenKind};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use uk_text::lemmatize::UkLemmatizer;
 use vi_text::segment::{SegmentOptions, Segmentation, Segmenter};
 use vi_text::sentence::SentenceKind;
 use vi_text::text_shape::{TextShape, detect_shape};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// Below this confidence an English reading of a short paragraph in a Vietnamese or
 /// Ukrainian document (a name, a title) is not trusted: the paragraph takes the document's
@@ -45,6 +48,69 @@ pub struct Scratch {
     norm: String,
     norm_spans: Vec<(usize, usize, bool)>,
     analyses: uk_text::lemmatize::SentenceAnalyses,
+    vi_norms: NormMemo,
+}
+
+/// The normalized forms of the Vietnamese word forms a worker has seen (news text repeats
+/// its words), so that a form is normalized once: keyed by the form's hash, holding the
+/// form and its normalized form when that differs.
+#[derive(Default)]
+struct NormMemo {
+    forms: HashMap<u64, (Box<str>, Option<Box<str>>), BuildHasherDefault<AlreadyHashed>>,
+}
+
+impl NormMemo {
+    /// Forms remembered at most; then the memo starts afresh.
+    const CAPACITY: usize = 1 << 16;
+
+    /// The normalized `form` when it differs from `form`, else `None`. `scratch` holds it
+    /// when the memo cannot.
+    fn changed<'a>(
+        &'a mut self,
+        normalizer: &vi_text::normalize::Normalizer,
+        form: &str,
+        scratch: &'a mut String,
+    ) -> Option<&'a str> {
+        let hash = xxh3_64(form.as_bytes());
+        if !self.forms.contains_key(&hash) {
+            if self.forms.len() >= Self::CAPACITY {
+                self.forms.clear();
+            }
+            scratch.clear();
+            normalizer.normalize_into(form, scratch);
+            let norm = (scratch.as_str() != form).then(|| scratch.as_str().into());
+            self.forms.insert(hash, (form.into(), norm));
+        }
+        match self.forms.get(&hash) {
+            Some((key, norm)) if **key == *form => norm.as_deref(),
+            // Two forms with one hash: normalize this one without the memo.
+            _ => {
+                scratch.clear();
+                normalizer.normalize_into(form, scratch);
+                (scratch.as_str() != form).then_some(scratch.as_str())
+            }
+        }
+    }
+}
+
+/// The hasher of keys that are hashes already: the key itself.
+#[derive(Default)]
+struct AlreadyHashed(u64);
+
+impl Hasher for AlreadyHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// Counts of one analysed document.
@@ -218,8 +284,10 @@ impl Analyzer {
                 let original = token_span.slice(text);
                 s.form.clear();
                 s.segmentation.write_form(sentence_text, token, &mut s.form);
-                s.norm.clear();
-                self.vi_normalizer.normalize_into(&s.form, &mut s.norm);
+                let norm = s
+                    .vi_norms
+                    .changed(&self.vi_normalizer, &s.form, &mut s.norm)
+                    .unwrap_or(&s.form);
                 let lexical = matches!(token.kind, TokenKind::Word | TokenKind::Compound);
                 let mut oov = false;
                 if lexical {
@@ -227,7 +295,7 @@ impl Analyzer {
                     // A single valid syllable is Vietnamese even when the word list lacks it.
                     oov = words_loaded
                         && !s.segmentation.in_lexicon(token)
-                        && !(token.atom_count() == 1 && vi_text::is_valid_syllable(&s.norm));
+                        && !(token.atom_count() == 1 && vi_text::is_valid_syllable(norm));
                     counts.oov += u64::from(oov);
                 }
                 counts.tokens += 1;
@@ -235,7 +303,7 @@ impl Analyzer {
                     text: original,
                     span: token_span,
                     kind: token.kind,
-                    norm: (s.norm != original).then_some(s.norm.as_str()),
+                    norm: (norm != original).then_some(norm),
                     lemma: None,
                     upos: None,
                     oov,
