@@ -172,9 +172,7 @@ impl Atoms {
                         continue;
                     }
                     let start = pos;
-                    while pos < bytes.len() && !is_ascii_space(bytes[pos]) {
-                        pos += 1;
-                    }
+                    pos = chunk_end(bytes, pos + 1);
                     self.push_chunk(text, start, pos, dicts);
                 }
             }
@@ -422,6 +420,35 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
+/// The first ASCII whitespace byte ([`is_ascii_space`]) at or after `pos`, or the length of
+/// `bytes`. Reads eight bytes at a time: a byte below `0x21` is looked at closer.
+#[inline]
+fn chunk_end(bytes: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(word) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*word);
+        // The high bit of the first byte below 0x21 (later bits may be false positives).
+        let low = x.wrapping_sub(ONES * 0x21) & !x & HIGH;
+        if low == 0 {
+            pos += 8;
+            continue;
+        }
+        let at = pos + (low.trailing_zeros() / 8) as usize;
+        if bytes.get(at).is_some_and(|&b| is_ascii_space(b)) {
+            return at;
+        }
+        pos = at + 1;
+    }
+    while let Some(&b) = bytes.get(pos) {
+        if is_ascii_space(b) {
+            return pos;
+        }
+        pos += 1;
+    }
+    bytes.len()
+}
+
 /// The longest word length in `mask` (0 when empty).
 #[inline]
 pub(crate) fn longest(mask: u16) -> usize {
@@ -626,6 +653,28 @@ mod tests {
             text in "([a-zA-Z0-9àáạảãâầấậđĐ\u{300}Ưư \t\n\r\u{a0}\u{3000}._@:/',#()-]|https://|www\\.|\\.vn|_){0,30}"
         ) {
             check_chunks(&[&text]);
+        }
+    }
+
+    #[test]
+    fn chunk_ends() {
+        for text in [
+            "",
+            "a",
+            "hoà bình",
+            "abcdefghijklmnop qrs",
+            "abc\u{1}def\u{1f}ghijklm\tn",
+            "ngày\u{a0}2/11,\u{3000}tôi\r\nđi",
+            "\u{7f}\u{80}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx \u{20}",
+        ] {
+            let bytes = text.as_bytes();
+            for pos in 0..=bytes.len() {
+                let expected = bytes[pos..]
+                    .iter()
+                    .position(|&b| is_ascii_space(b))
+                    .map_or(bytes.len(), |i| pos + i);
+                assert_eq!(chunk_end(bytes, pos), expected, "{text:?} at {pos}");
+            }
         }
     }
 }
