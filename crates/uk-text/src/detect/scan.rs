@@ -21,8 +21,6 @@ pub(super) struct Word {
     pub(super) bytes: [u8; KEY_BYTES],
     /// Bytes in the whole word.
     pub(super) len: usize,
-    /// Characters in the whole word (letters, marks and apostrophes).
-    pub(super) chars: u32,
     /// The last eight bytes of the word, the last one lowest (zeros before the first byte).
     pub(super) tail: u64,
     /// Whether `-ськ- -цьк- -зьк-` occur in the word.
@@ -31,18 +29,29 @@ pub(super) struct Word {
     cyrillic: u32,
     /// Latin letters.
     latin: u32,
+    /// Letters of other scripts.
+    other: u32,
+    /// Marks and apostrophes.
+    not_letters: u32,
 }
 
 impl Word {
     const EMPTY: Word = Word {
         bytes: [0; KEY_BYTES],
         len: 0,
-        chars: 0,
         tail: 0,
         uk_infix: false,
         cyrillic: 0,
         latin: 0,
+        other: 0,
+        not_letters: 0,
     };
+
+    /// Characters in the whole word (letters, marks and apostrophes).
+    #[inline]
+    pub(super) fn chars(&self) -> u32 {
+        self.cyrillic + self.latin + self.other + self.not_letters
+    }
 
     /// Appends one ASCII character.
     #[inline(always)]
@@ -51,19 +60,22 @@ impl Word {
             *slot = byte;
         }
         self.len += 1;
-        self.chars += 1;
         self.tail = (self.tail << 8) | u64::from(byte);
     }
 
-    /// Appends one character of two bytes, given as `0xC0 .. 0x7FF`.
+    /// Appends one character of two bytes, given as `0x80 .. 0x7FF`.
     #[inline(always)]
     fn push2(&mut self, code: u32) {
-        let pair = [0xC0 | (code >> 6) as u8, 0x80 | (code & 0x3F) as u8];
+        self.push_pair([0xC0 | (code >> 6) as u8, 0x80 | (code & 0x3F) as u8]);
+    }
+
+    /// Appends one character of two bytes, given as its UTF-8 bytes.
+    #[inline(always)]
+    fn push_pair(&mut self, pair: [u8; 2]) {
         if let Some(slot) = self.bytes.get_mut(self.len..self.len + 2) {
             slot.copy_from_slice(&pair);
         }
         self.len += 2;
-        self.chars += 1;
         self.tail = (self.tail << 16) | u64::from(u16::from_be_bytes(pair));
     }
 
@@ -78,7 +90,6 @@ impl Word {
             self.len += 1;
             self.tail = (self.tail << 8) | u64::from(byte);
         }
-        self.chars += 1;
         if c == 'к' {
             self.check_uk_infix();
         }
@@ -120,15 +131,18 @@ const fn evidence_code(c: char) -> EvidenceCode {
     } else if s.uk == 0.0 && s.ru == 0.0 && s.vi == 0.3 && s.en == 0.0 {
         6
     } else {
-        panic!("a letter weight the scanner's codes do not cover")
+        // No letter has other weights (checked for every character in the tests).
+        0
     }
 }
 
 /// Adds the letter evidence of `code` (the same additions [`letter_evidence`] makes).
 #[inline(always)]
 fn apply(code: EvidenceCode, scores: &mut Scores) {
+    if code == 0 {
+        return;
+    }
     match code {
-        0 => {}
         1 => scores.uk += 1.0,
         2 => scores.uk += 2.0,
         3 => scores.uk += 3.0,
@@ -143,9 +157,9 @@ const CYRILLIC_FIRST: u32 = 0x400;
 /// Last code point of [`CYRILLIC`].
 const CYRILLIC_LAST: u32 = 0x45F;
 
-/// The basic Cyrillic letters `Ѐ .. џ`: lower case and evidence code.
-static CYRILLIC: [(u16, EvidenceCode); (CYRILLIC_LAST - CYRILLIC_FIRST + 1) as usize] = {
-    let mut table = [(0u16, 0u8); (CYRILLIC_LAST - CYRILLIC_FIRST + 1) as usize];
+/// The basic Cyrillic letters `Ѐ .. џ`: lower case (in UTF-8) and evidence code.
+static CYRILLIC: [([u8; 2], EvidenceCode); (CYRILLIC_LAST - CYRILLIC_FIRST + 1) as usize] = {
+    let mut table = [([0u8; 2], 0u8); (CYRILLIC_LAST - CYRILLIC_FIRST + 1) as usize];
     let mut i = 0;
     while i < table.len() {
         let code = CYRILLIC_FIRST + i as u32;
@@ -157,11 +171,15 @@ static CYRILLIC: [(u16, EvidenceCode); (CYRILLIC_LAST - CYRILLIC_FIRST + 1) as u
         let Some(c) = char::from_u32(code) else {
             panic!("not a character")
         };
-        table[i] = (lower as u16, evidence_code(c));
+        let utf8 = [0xC0 | (lower >> 6) as u8, 0x80 | (lower & 0x3F) as u8];
+        table[i] = (utf8, evidence_code(c));
         i += 1;
     }
     table
 };
+
+/// `к` in UTF-8: the letter the Ukrainian pieces `-ськ- -цьк- -зьк-` end with.
+const K: [u8; 2] = [0xD0, 0xBA];
 
 /// First code point of [`LATIN`].
 const LATIN_FIRST: u32 = 0xC0;
@@ -251,6 +269,7 @@ impl<const FULL: bool> Scanner<'_, '_, FULL> {
                 self.scores.uk += 2.0;
             }
             self.word.push_ascii(b'\'');
+            self.word.not_letters += 1;
             if FULL {
                 self.full.push('\'');
             }
@@ -266,7 +285,7 @@ impl<const FULL: bool> Scanner<'_, '_, FULL> {
                 self.prev_cyrillic = false;
             }
             Script::Other => {
-                self.counts.other += 1;
+                self.word.other += 1;
                 self.prev_cyrillic = false;
             }
         }
@@ -285,6 +304,7 @@ impl<const FULL: bool> Scanner<'_, '_, FULL> {
         } else {
             apply(evidence, &mut self.scores);
             self.word.push(c);
+            self.word.not_letters += 1;
             if FULL {
                 self.full.push(c);
             }
@@ -299,6 +319,7 @@ impl<const FULL: bool> Scanner<'_, '_, FULL> {
         let word = &self.word;
         self.counts.cyrillic += word.cyrillic;
         self.counts.latin += word.latin;
+        self.counts.other += word.other;
         let cyrillic = word.cyrillic > word.latin;
         let mut word_scores = Scores::default();
         words::add_word_evidence(word, cyrillic, &mut word_scores);
@@ -311,40 +332,52 @@ impl<const FULL: bool> Scanner<'_, '_, FULL> {
     }
 
     /// A character off the fast paths.
-    #[inline(never)]
+    #[inline(always)]
     fn general(&mut self, c: char) {
-        if is_alpha(c) {
-            let script = if is_cyrillic(c) {
-                Script::Cyrillic
-            } else if is_latin(c) {
-                Script::Latin
-            } else {
-                Script::Other
-            };
-            self.letter(script);
-            letter_evidence(c, &mut self.scores);
-            let lower = fold_case(c).0;
-            self.word.push(lower);
-            if FULL {
-                self.full.push(lower);
+        match classify_general(c) {
+            (General::Letter(script), lower, evidence) => {
+                self.letter(script);
+                apply(evidence, &mut self.scores);
+                self.word.push(lower);
+                if FULL {
+                    self.full.push(lower);
+                }
             }
-        } else if is_mark(c) {
-            self.not_letter(Kind::Mark, c, evidence_code_of(c));
-        } else if is_apostrophe(c) {
-            self.not_letter(Kind::Apostrophe, c, 0);
-        } else {
-            self.not_letter(Kind::Other, c, 0);
+            (General::NotLetter(kind), _, evidence) => self.not_letter(kind, c, evidence),
         }
     }
 }
 
-/// [`evidence_code`] for the marks met off the fast paths.
-fn evidence_code_of(c: char) -> EvidenceCode {
-    match c {
-        '\u{0309}' => HOOK_ABOVE,
-        '\u{0323}' => DOT_BELOW,
-        _ => evidence_code(c),
-    }
+/// What a character off the fast paths is.
+#[derive(Clone, Copy)]
+enum General {
+    Letter(Script),
+    NotLetter(Kind),
+}
+
+/// The class, lower case and evidence code of a character off the fast paths.
+#[inline(never)]
+fn classify_general(c: char) -> (General, char, EvidenceCode) {
+    let class = if is_alpha(c) {
+        General::Letter(if is_cyrillic(c) {
+            Script::Cyrillic
+        } else if is_latin(c) {
+            Script::Latin
+        } else {
+            Script::Other
+        })
+    } else if is_mark(c) {
+        General::NotLetter(Kind::Mark)
+    } else if is_apostrophe(c) {
+        General::NotLetter(Kind::Apostrophe)
+    } else {
+        General::NotLetter(Kind::Other)
+    };
+    let lower = match class {
+        General::Letter(_) => fold_case(c).0,
+        General::NotLetter(_) => c,
+    };
+    (class, lower, evidence_code(c))
 }
 
 /// Scores of `text`: letter evidence as the letters come, word evidence (built-in, then
@@ -372,7 +405,7 @@ pub(super) fn scan<const FULL: bool>(
             i += 1;
             if lead.is_ascii_alphabetic() {
                 s.letter(Script::Latin);
-                let lower = lead.to_ascii_lowercase();
+                let lower = lead | 0x20;
                 s.word.push_ascii(lower);
                 if FULL {
                     s.full.push(char::from(lower));
@@ -408,12 +441,12 @@ pub(super) fn scan<const FULL: bool>(
                 let (lower, evidence) = CYRILLIC[(code - CYRILLIC_FIRST) as usize];
                 s.letter(Script::Cyrillic);
                 apply(evidence, &mut s.scores);
-                let lower = u32::from(lower);
-                s.word.push2(lower);
-                if lower == u32::from('к') {
+                s.word.push_pair(lower);
+                if lower == K {
                     s.word.check_uk_infix();
                 }
                 if FULL {
+                    let lower = (u32::from(lower[0] & 0x1F) << 6) | u32::from(lower[1] & 0x3F);
                     s.full.push(char::from_u32(lower).unwrap_or_default());
                 }
             }
@@ -468,7 +501,12 @@ mod tests {
             let c = char::from_u32(code).unwrap();
             assert!(is_alpha(c) && is_cyrillic(c), "U+{code:04X}");
             let (lower, _) = CYRILLIC[(code - CYRILLIC_FIRST) as usize];
-            assert_eq!(u32::from(fold_case(c).0), u32::from(lower), "U+{code:04X}");
+            let mut utf8 = [0u8; 4];
+            assert_eq!(
+                fold_case(c).0.encode_utf8(&mut utf8).as_bytes(),
+                lower,
+                "U+{code:04X}"
+            );
         }
         for code in (LATIN_FIRST..=LATIN_LAST).chain(0x1E00..=0x1EFF) {
             let c = char::from_u32(code).unwrap();
@@ -496,7 +534,7 @@ mod tests {
             let mut direct = Scores::default();
             letter_evidence(c, &mut direct);
             let mut coded = Scores::default();
-            apply(evidence_code_of(c), &mut coded);
+            apply(evidence_code(c), &mut coded);
             assert_eq!(direct, coded, "{c:?}");
         }
     }

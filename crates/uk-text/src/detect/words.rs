@@ -379,7 +379,7 @@ pub(super) fn is_uk_infix(last: u64) -> bool {
 
 /// Endings of Cyrillic words that only one of Ukrainian and Russian has.
 fn endings(word: &Word, scores: &mut Scores) {
-    if word.chars < 4 {
+    if word.chars() < 4 {
         return;
     }
     let last = word.tail;
