@@ -2,7 +2,7 @@
 //! with their lookup keys, shapes and dictionary matches.
 
 use super::cache::{
-    ChunkCache, MAX_CHUNK_LEN, Made, NO_STATE, PairCache, SurfaceCache, surface_hash,
+    ChunkCache, MAX_CHUNK_LEN, Made, NO_STATE, PairCache, SurfaceCache, UNWALKED, surface_hash,
 };
 use super::dict;
 use super::trie::{self, SyllableTrie};
@@ -73,7 +73,8 @@ pub(crate) struct Atom {
     /// The lookup key, as a range of the surface cache's arena (empty: never in a word).
     pub key_start: u32,
     pub key_len: u32,
-    /// The dictionary state after the key, or [`NO_STATE`].
+    /// The dictionary state after the key, [`NO_STATE`], or [`UNWALKED`] (the key is a
+    /// syllable of the trie, whose walks need no state; found when needed).
     pub state: usize,
     /// The key alone is a dictionary word.
     pub is_word: bool,
@@ -261,16 +262,26 @@ impl Atoms {
             | TokenKind::Initial => {
                 let entry = *self.cache.get_or_insert(surface, |key| {
                     let class = word_key(surface, key);
-                    let (state, is_word) = match dicts.words {
-                        Some(fst) => dict::state_after(fst, key.as_bytes()),
-                        None => (NO_STATE, false),
-                    };
                     let (syllable, node) = match dicts.trie {
                         Some(trie) if !key.is_empty() => {
                             let syllable = trie.syllable(key.as_bytes());
                             (syllable, trie.first(syllable))
                         }
                         _ => (trie::NONE, trie::NONE),
+                    };
+                    let (state, is_word) = match (dicts.words, dicts.trie) {
+                        // The trie walks need no fst state: it is found when a walk falls
+                        // back to the fst (see `lookup`). A key that is no syllable of the
+                        // lexicon starts no word.
+                        (Some(_), Some(trie)) if syllable != trie::SPACED => {
+                            if syllable == trie::NONE {
+                                (NO_STATE, false)
+                            } else {
+                                (UNWALKED, trie.is_word(syllable))
+                            }
+                        }
+                        (Some(fst), _) => dict::state_after(fst, key.as_bytes()),
+                        (None, _) => (NO_STATE, false),
                     };
                     Made {
                         class,
@@ -375,16 +386,32 @@ impl Atoms {
                     .and_then(|trie| dict::walk_trie(trie, &self.atoms, i, max));
                 starts = match by_trie {
                     Some(starts) => starts,
-                    None => dict::walk(
-                        fst,
-                        atom.state,
-                        atom.is_word,
-                        &self.atoms,
-                        i,
-                        max,
-                        arena,
-                        Some(&mut self.pairs),
-                    ),
+                    None => {
+                        let state = if atom.state == UNWALKED {
+                            let start = atom.key_start as usize;
+                            let key = arena
+                                .as_bytes()
+                                .get(start..start + atom.key_len as usize)
+                                .unwrap_or(&[]);
+                            dict::state_after(fst, key).0
+                        } else {
+                            atom.state
+                        };
+                        if state == NO_STATE {
+                            0
+                        } else {
+                            dict::walk(
+                                fst,
+                                state,
+                                atom.is_word,
+                                &self.atoms,
+                                i,
+                                max,
+                                arena,
+                                Some(&mut self.pairs),
+                            )
+                        }
+                    }
                 };
             }
             if let Some(fst) = dicts.user {

@@ -16,6 +16,10 @@ pub(crate) const MAX_ENTRIES: usize = 1 << 16;
 /// No dictionary state: the key is not a prefix of any dictionary key.
 pub(crate) const NO_STATE: usize = usize::MAX;
 
+/// A dictionary state not looked up: the key is a syllable of the lexicon's trie, whose walks
+/// need none; the rare walk that falls back to the fst looks it up.
+pub(crate) const UNWALKED: usize = usize::MAX - 1;
+
 /// What is known about one surface.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Entry {

@@ -199,6 +199,12 @@ impl SyllableTrie {
         }
     }
 
+    /// True when the one-syllable key `syllable` is a word.
+    pub fn is_word(&self, syllable: u32) -> bool {
+        self.child(ROOT, syllable)
+            .is_some_and(|(_, is_final)| is_final)
+    }
+
     /// The node after the one-syllable prefix `syllable` ([`NONE`] when no word starts so).
     pub fn first(&self, syllable: u32) -> u32 {
         self.child(ROOT, syllable).map_or(NONE, |(node, _)| node)
