@@ -6,23 +6,27 @@
 //! time from [`letter_evidence`]; any other character goes through the general classes of
 //! [`crate::chars`].
 //!
-//! A word is kept as its first [`KEY_BYTES`] bytes (enough for every listed word), its last
-//! eight bytes (enough for every ending) and a flag for the Ukrainian pieces found anywhere in
-//! it, so reading a word allocates nothing; the whole word is spelt out only for extra
-//! [`Evidence`].
+//! A word's bytes go round a small ring (its first bytes are what the word lists need, when it
+//! is short enough to be listed; its last bytes are what the endings need), with a flag for
+//! the Ukrainian pieces found anywhere in it, so reading a word allocates nothing; the whole
+//! word is spelt out only for extra [`Evidence`].
 
-use super::words::{self, KEY_BYTES};
+use super::words;
 use super::{Evidence, Scores, ScriptCounts, letter_evidence};
 use crate::chars::{fold_case, is_alpha, is_apostrophe, is_cyrillic, is_latin, is_mark};
 
+/// Bytes of the ring a word's bytes are written into: a power of two, so that writes need
+/// no check. A word's first bytes stay while it is no longer than the ring (a word is looked
+/// up only when it is much shorter), its last eight always.
+pub(super) const RING: usize = 64;
+
 /// A word being read, lower-cased.
 pub(super) struct Word {
-    /// The first bytes of the word, zero-padded (bytes past [`KEY_BYTES`] are dropped).
-    pub(super) bytes: [u8; KEY_BYTES],
+    /// The word's bytes, written from the start round and round; zeros after the end of a
+    /// word shorter than the ring.
+    pub(super) ring: [u8; RING],
     /// Bytes in the whole word.
     pub(super) len: usize,
-    /// The last eight bytes of the word, the last one lowest (zeros before the first byte).
-    pub(super) tail: u64,
     /// Whether `-ськ- -цьк- -зьк-` occur in the word.
     pub(super) uk_infix: bool,
     /// Cyrillic letters.
@@ -37,9 +41,8 @@ pub(super) struct Word {
 
 impl Word {
     const EMPTY: Word = Word {
-        bytes: [0; KEY_BYTES],
+        ring: [0; RING],
         len: 0,
-        tail: 0,
         uk_infix: false,
         cyrillic: 0,
         latin: 0,
@@ -53,30 +56,45 @@ impl Word {
         self.cyrillic + self.latin + self.other + self.not_letters
     }
 
+    /// The last eight bytes of the word, the last one lowest (zeros before the first byte).
+    #[inline]
+    pub(super) fn tail(&self) -> u64 {
+        let len = self.len;
+        if len < 8 {
+            let mut first = [0u8; 8];
+            first.copy_from_slice(&self.ring[..8]);
+            // Keep the word's bytes only (the rest are zeros or stale).
+            return u64::from_be_bytes(first)
+                .checked_shr(8 * (8 - len) as u32)
+                .unwrap_or(0);
+        }
+        if let Some(last) = self.ring.get(len - 8..len) {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(last);
+            return u64::from_be_bytes(eight);
+        }
+        // The word wrapped around the ring.
+        (len - 8..len).fold(0, |value, k| (value << 8) | u64::from(self.ring[k % RING]))
+    }
+
+    /// Appends one byte.
+    #[inline(always)]
+    fn push_byte(&mut self, byte: u8) {
+        self.ring[self.len % RING] = byte;
+        self.len += 1;
+    }
+
     /// Appends one ASCII character.
     #[inline(always)]
     fn push_ascii(&mut self, byte: u8) {
-        if let Some(slot) = self.bytes.get_mut(self.len) {
-            *slot = byte;
-        }
-        self.len += 1;
-        self.tail = (self.tail << 8) | u64::from(byte);
-    }
-
-    /// Appends one character of two bytes, given as `0x80 .. 0x7FF`.
-    #[inline(always)]
-    fn push2(&mut self, code: u32) {
-        self.push_pair([0xC0 | (code >> 6) as u8, 0x80 | (code & 0x3F) as u8]);
+        self.push_byte(byte);
     }
 
     /// Appends one character of two bytes, given as its UTF-8 bytes.
     #[inline(always)]
     fn push_pair(&mut self, pair: [u8; 2]) {
-        if let Some(slot) = self.bytes.get_mut(self.len..self.len + 2) {
-            slot.copy_from_slice(&pair);
-        }
-        self.len += 2;
-        self.tail = (self.tail << 16) | u64::from(u16::from_be_bytes(pair));
+        self.push_byte(pair[0]);
+        self.push_byte(pair[1]);
     }
 
     /// Appends any character.
@@ -84,11 +102,7 @@ impl Word {
     fn push(&mut self, c: char) {
         let mut utf8 = [0u8; 4];
         for &byte in c.encode_utf8(&mut utf8).as_bytes() {
-            if let Some(slot) = self.bytes.get_mut(self.len) {
-                *slot = byte;
-            }
-            self.len += 1;
-            self.tail = (self.tail << 8) | u64::from(byte);
+            self.push_byte(byte);
         }
         if c == 'к' {
             self.check_uk_infix();
@@ -98,7 +112,7 @@ impl Word {
     /// Notes `-ськ- -цьк- -зьк-` when the word ends with one of them.
     #[inline(always)]
     fn check_uk_infix(&mut self) {
-        if words::is_uk_infix(self.tail) {
+        if words::is_uk_infix(self.tail()) {
             self.uk_infix = true;
         }
     }
@@ -157,9 +171,35 @@ const CYRILLIC_FIRST: u32 = 0x400;
 /// Last code point of [`CYRILLIC`].
 const CYRILLIC_LAST: u32 = 0x45F;
 
-/// The basic Cyrillic letters `Ѐ .. џ`: lower case (in UTF-8) and evidence code.
-static CYRILLIC: [([u8; 2], EvidenceCode); (CYRILLIC_LAST - CYRILLIC_FIRST + 1) as usize] = {
-    let mut table = [([0u8; 2], 0u8); (CYRILLIC_LAST - CYRILLIC_FIRST + 1) as usize];
+/// The weights [`letter_evidence`] gives `c`, in the order uk, ru, vi, en.
+const fn letter_weights(c: char) -> [f32; 4] {
+    let mut s = Scores {
+        uk: 0.0,
+        ru: 0.0,
+        vi: 0.0,
+        en: 0.0,
+    };
+    letter_evidence(c, &mut s);
+    [s.uk, s.ru, s.vi, s.en]
+}
+
+/// A basic Cyrillic letter: its lower case in UTF-8 and its Ukrainian and Russian weights
+/// (the letters have no others). Adding a weight of 0 leaves a score as it is: no score is
+/// ever -0.
+#[derive(Clone, Copy)]
+struct CyrillicLetter {
+    lower: [u8; 2],
+    uk: f32,
+    ru: f32,
+}
+
+/// The basic Cyrillic letters `Ѐ .. џ`.
+static CYRILLIC: [CyrillicLetter; (CYRILLIC_LAST - CYRILLIC_FIRST + 1) as usize] = {
+    let mut table = [CyrillicLetter {
+        lower: [0; 2],
+        uk: 0.0,
+        ru: 0.0,
+    }; (CYRILLIC_LAST - CYRILLIC_FIRST + 1) as usize];
     let mut i = 0;
     while i < table.len() {
         let code = CYRILLIC_FIRST + i as u32;
@@ -171,8 +211,16 @@ static CYRILLIC: [([u8; 2], EvidenceCode); (CYRILLIC_LAST - CYRILLIC_FIRST + 1) 
         let Some(c) = char::from_u32(code) else {
             panic!("not a character")
         };
-        let utf8 = [0xC0 | (lower >> 6) as u8, 0x80 | (lower & 0x3F) as u8];
-        table[i] = (utf8, evidence_code(c));
+        let [uk, ru, vi, en] = letter_weights(c);
+        assert!(
+            vi == 0.0 && en == 0.0,
+            "a Cyrillic letter weighs for vi or en"
+        );
+        table[i] = CyrillicLetter {
+            lower: [0xC0 | (lower >> 6) as u8, 0x80 | (lower & 0x3F) as u8],
+            uk,
+            ru,
+        };
         i += 1;
     }
     table
@@ -186,39 +234,58 @@ const LATIN_FIRST: u32 = 0xC0;
 /// Last code point of [`LATIN`].
 const LATIN_LAST: u32 = 0x24F;
 
-/// Evidence codes of Latin-1, Latin Extended-A and -B (`À .. ɏ`).
-static LATIN: [EvidenceCode; (LATIN_LAST - LATIN_FIRST + 1) as usize] = {
-    let mut table = [0u8; (LATIN_LAST - LATIN_FIRST + 1) as usize];
+/// A letter of Latin-1, Latin Extended-A or -B: its lower case in UTF-8 when it is one of
+/// the letters of Vietnamese or Latin-1 (`[0, 0]` otherwise: ask [`fold_case`]) and its
+/// Vietnamese weight (the letters have no others).
+#[derive(Clone, Copy)]
+struct LatinLetter {
+    lower: [u8; 2],
+    vi: f32,
+}
+
+/// Latin-1, Latin Extended-A and -B (`À .. ɏ`; `×` and `÷` are no letters and never read).
+static LATIN: [LatinLetter; (LATIN_LAST - LATIN_FIRST + 1) as usize] = {
+    let mut table = [LatinLetter {
+        lower: [0; 2],
+        vi: 0.0,
+    }; (LATIN_LAST - LATIN_FIRST + 1) as usize];
     let mut i = 0;
     while i < table.len() {
-        let Some(c) = char::from_u32(LATIN_FIRST + i as u32) else {
+        let code = LATIN_FIRST + i as u32;
+        let lower = match code {
+            0xC0..=0xDE => code + 0x20,
+            0xDF..=0xFF => code,
+            0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => code + 1,
+            0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => code,
+            _ => 0,
+        };
+        let Some(c) = char::from_u32(code) else {
             panic!("not a character")
         };
-        table[i] = evidence_code(c);
+        let [uk, ru, vi, en] = letter_weights(c);
+        assert!(
+            uk == 0.0 && ru == 0.0 && en == 0.0,
+            "a Latin letter weighs for uk, ru or en"
+        );
+        table[i] = LatinLetter {
+            lower: if lower == 0 {
+                [0; 2]
+            } else {
+                [0xC0 | (lower >> 6) as u8, 0x80 | (lower & 0x3F) as u8]
+            },
+            vi,
+        };
         i += 1;
     }
     table
 };
 
-/// Evidence code of the tone-marked vowels `Ạ .. ỹ`.
-const TONE_MARKED: EvidenceCode = evidence_code('\u{1EA0}');
 /// Evidence codes of the combining marks that carry some.
 const HOOK_ABOVE: EvidenceCode = evidence_code('\u{0309}');
 const DOT_BELOW: EvidenceCode = evidence_code('\u{0323}');
 
-/// The lower case of a Latin letter `code` in `À .. ɏ` or `Ḁ .. ỿ`, with fast paths for the
-/// letters of Vietnamese.
-#[inline(always)]
-fn latin_lower(code: u32, c: char) -> u32 {
-    match code {
-        0xC0..=0xDE => code + 0x20,
-        0xDF..=0xFF => code,
-        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => code + 1,
-        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => code,
-        0x1EA0..=0x1EF9 => code | 1,
-        _ => u32::from(fold_case(c).0),
-    }
-}
+/// The weight of the tone-marked vowels `Ạ .. ỹ`.
+const TONE_MARKED_WEIGHT: f32 = letter_weights('\u{1EA0}')[2];
 
 /// What a character that is not a letter is to the scanner.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -438,9 +505,11 @@ pub(super) fn scan<const FULL: bool>(
         i += len;
         match code {
             CYRILLIC_FIRST..=CYRILLIC_LAST => {
-                let (lower, evidence) = CYRILLIC[(code - CYRILLIC_FIRST) as usize];
+                let letter = CYRILLIC[(code - CYRILLIC_FIRST) as usize];
                 s.letter(Script::Cyrillic);
-                apply(evidence, &mut s.scores);
+                s.scores.uk += letter.uk;
+                s.scores.ru += letter.ru;
+                let lower = letter.lower;
                 s.word.push_pair(lower);
                 if lower == K {
                     s.word.check_uk_infix();
@@ -450,23 +519,45 @@ pub(super) fn scan<const FULL: bool>(
                     s.full.push(char::from_u32(lower).unwrap_or_default());
                 }
             }
-            LATIN_FIRST..=LATIN_LAST | 0x1E00..=0x1EFF if code != 0xD7 && code != 0xF7 => {
-                let Some(c) = char::from_u32(code) else { break };
+            LATIN_FIRST..=LATIN_LAST if code != 0xD7 && code != 0xF7 => {
+                let letter = LATIN[(code - LATIN_FIRST) as usize];
                 s.letter(Script::Latin);
-                let evidence = match code {
-                    LATIN_FIRST..=LATIN_LAST => LATIN[(code - LATIN_FIRST) as usize],
-                    0x1EA0..=0x1EF9 => TONE_MARKED,
-                    _ => 0,
-                };
-                apply(evidence, &mut s.scores);
-                let lower = latin_lower(code, c);
-                if lower < 0x800 {
-                    s.word.push2(lower);
+                s.scores.vi += letter.vi;
+                if letter.lower[0] != 0 {
+                    s.word.push_pair(letter.lower);
+                    if FULL {
+                        let [b0, b1] = letter.lower;
+                        let lower = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+                        s.full.push(char::from_u32(lower).unwrap_or_default());
+                    }
                 } else {
-                    s.word.push(char::from_u32(lower).unwrap_or(c));
+                    let lower = char::from_u32(code).map_or('\0', |c| fold_case(c).0);
+                    s.word.push(lower);
+                    if FULL {
+                        s.full.push(lower);
+                    }
                 }
-                if FULL {
-                    s.full.push(char::from_u32(lower).unwrap_or(c));
+            }
+            // Latin Extended Additional: the tone-marked vowels `Ạ .. ỹ` (capitals at even
+            // code points, their lower case one above) and other letters.
+            0x1E00..=0x1EFF => {
+                s.letter(Script::Latin);
+                if let (0x1EA0..=0x1EF9, Some(&[b0, b1, b2])) =
+                    (code, bytes.get(i.saturating_sub(3)..i))
+                {
+                    s.scores.vi += TONE_MARKED_WEIGHT;
+                    s.word.push_byte(b0);
+                    s.word.push_byte(b1);
+                    s.word.push_byte(b2 | 1);
+                    if FULL {
+                        s.full.push(char::from_u32(code | 1).unwrap_or_default());
+                    }
+                } else {
+                    let lower = char::from_u32(code).map_or('\0', |c| fold_case(c).0);
+                    s.word.push(lower);
+                    if FULL {
+                        s.full.push(lower);
+                    }
                 }
             }
             // Combining diacritics (U+0345 and U+0363 .. U+036F are letters).
@@ -500,7 +591,7 @@ mod tests {
         for code in CYRILLIC_FIRST..=CYRILLIC_LAST {
             let c = char::from_u32(code).unwrap();
             assert!(is_alpha(c) && is_cyrillic(c), "U+{code:04X}");
-            let (lower, _) = CYRILLIC[(code - CYRILLIC_FIRST) as usize];
+            let lower = CYRILLIC[(code - CYRILLIC_FIRST) as usize].lower;
             let mut utf8 = [0u8; 4];
             assert_eq!(
                 fold_case(c).0.encode_utf8(&mut utf8).as_bytes(),
@@ -515,17 +606,48 @@ mod tests {
                 continue;
             }
             assert!(is_alpha(c) && is_latin(c), "U+{code:04X}");
-            assert_eq!(
-                latin_lower(code, c),
-                u32::from(fold_case(c).0),
-                "U+{code:04X}"
-            );
+            let lower = fold_case(c).0;
+            if let Some(letter) = code
+                .checked_sub(LATIN_FIRST)
+                .and_then(|i| LATIN.get(i as usize))
+                .filter(|letter| letter.lower[0] != 0)
+            {
+                let mut utf8 = [0u8; 4];
+                let expected = lower.encode_utf8(&mut utf8).as_bytes();
+                assert_eq!(expected, letter.lower, "U+{code:04X}");
+            }
+            if (0x1EA0..=0x1EF9).contains(&code) {
+                assert_eq!(u32::from(lower), code | 1, "U+{code:04X}");
+            }
         }
         for code in (0x300..=0x362).filter(|&code| code != 0x345) {
             let c = char::from_u32(code).unwrap();
             assert!(!is_alpha(c) && is_mark(c), "U+{code:04X}");
         }
         assert!(is_alpha('\u{345}') && is_alpha('\u{363}') && is_alpha('\u{36F}'));
+    }
+
+    #[test]
+    fn table_weights_are_the_letter_weights() {
+        for code in CYRILLIC_FIRST..=CYRILLIC_LAST {
+            let c = char::from_u32(code).unwrap();
+            let letter = CYRILLIC[(code - CYRILLIC_FIRST) as usize];
+            assert_eq!(letter_weights(c), [letter.uk, letter.ru, 0.0, 0.0], "{c:?}");
+        }
+        for code in LATIN_FIRST..=LATIN_LAST {
+            let c = char::from_u32(code).unwrap();
+            let letter = LATIN[(code - LATIN_FIRST) as usize];
+            assert_eq!(letter_weights(c), [0.0, 0.0, letter.vi, 0.0], "{c:?}");
+        }
+        for code in 0x1E00..=0x1EFF {
+            let c = char::from_u32(code).unwrap();
+            let vi = if (0x1EA0..=0x1EF9).contains(&code) {
+                TONE_MARKED_WEIGHT
+            } else {
+                0.0
+            };
+            assert_eq!(letter_weights(c), [0.0, 0.0, vi, 0.0], "{c:?}");
+        }
     }
 
     #[test]

@@ -211,9 +211,10 @@ const fn key_of(bytes: &[u8]) -> Key {
     key_of_padded(&padded)
 }
 
-/// The key of zero-padded word bytes.
+/// The key of zero-padded word bytes: the first [`KEY_BYTES`] of `padded` (which holds at
+/// least as many).
 #[inline]
-pub(super) const fn key_of_padded(padded: &[u8; KEY_BYTES]) -> Key {
+pub(super) const fn key_of_padded(padded: &[u8]) -> Key {
     let mut key = [0u64; 3];
     let mut k = 0;
     while k < 3 {
@@ -382,7 +383,7 @@ fn endings(word: &Word, scores: &mut Scores) {
     if word.chars() < 4 {
         return;
     }
-    let last = word.tail;
+    let last = word.tail();
     if RU_SHORT.contains(&(last & LAST4)) || RU_LONG.contains(&last) {
         scores.ru += ENDING;
     }
@@ -399,7 +400,7 @@ pub(super) fn add_word_evidence(word: &Word, cyrillic: bool, scores: &mut Scores
         }
         return;
     }
-    let key = key_of_padded(&word.bytes);
+    let key = key_of_padded(&word.ring);
     if cyrillic {
         let [uk, ru] = CYRILLIC.get(&key);
         scores.uk += uk;
