@@ -124,7 +124,11 @@ pub fn classify(paragraph: &str, previous: Option<Reason>) -> Option<Reason> {
     if paragraph.len() > MAX_LINE_BYTES {
         return None;
     }
-    let words = paragraph.split_whitespace().count();
+    // Counting stops past the most words a furniture line has.
+    let words = paragraph
+        .split_whitespace()
+        .take(2 * SHORT_LINE_WORDS + 1)
+        .count();
     if words == 0 || words > 2 * SHORT_LINE_WORDS {
         return None;
     }
