@@ -398,6 +398,28 @@ impl<const FULL: bool> Scanner<'_, '_, FULL> {
         self.scores.add_all(&word_scores);
     }
 
+    /// Adds the evidence of the basic Cyrillic letter `code` and pushes its lower case.
+    #[inline(always)]
+    fn cyrillic_letter(&mut self, code: u32) {
+        let Some(&letter) = code
+            .checked_sub(CYRILLIC_FIRST)
+            .and_then(|i| CYRILLIC.get(i as usize))
+        else {
+            return;
+        };
+        self.scores.uk += letter.uk;
+        self.scores.ru += letter.ru;
+        let lower = letter.lower;
+        self.word.push_pair(lower);
+        if lower == K {
+            self.word.check_uk_infix();
+        }
+        if FULL {
+            let lower = (u32::from(lower[0] & 0x1F) << 6) | u32::from(lower[1] & 0x3F);
+            self.full.push(char::from_u32(lower).unwrap_or_default());
+        }
+    }
+
     /// A character off the fast paths.
     #[inline(always)]
     fn general(&mut self, c: char) {
@@ -477,6 +499,19 @@ pub(super) fn scan<const FULL: bool>(
                 if FULL {
                     s.full.push(char::from(lower));
                 }
+                // The rest of a run of ASCII letters: no state to look at.
+                while let Some(&next) = bytes.get(i) {
+                    if !next.is_ascii_alphabetic() {
+                        break;
+                    }
+                    i += 1;
+                    s.word.latin += 1;
+                    let lower = next | 0x20;
+                    s.word.push_ascii(lower);
+                    if FULL {
+                        s.full.push(char::from(lower));
+                    }
+                }
             } else if lead == b'\'' || lead == b'`' {
                 s.not_letter(Kind::Apostrophe, ' ', 0);
             } else {
@@ -505,18 +540,17 @@ pub(super) fn scan<const FULL: bool>(
         i += len;
         match code {
             CYRILLIC_FIRST..=CYRILLIC_LAST => {
-                let letter = CYRILLIC[(code - CYRILLIC_FIRST) as usize];
                 s.letter(Script::Cyrillic);
-                s.scores.uk += letter.uk;
-                s.scores.ru += letter.ru;
-                let lower = letter.lower;
-                s.word.push_pair(lower);
-                if lower == K {
-                    s.word.check_uk_infix();
-                }
-                if FULL {
-                    let lower = (u32::from(lower[0] & 0x1F) << 6) | u32::from(lower[1] & 0x3F);
-                    s.full.push(char::from_u32(lower).unwrap_or_default());
+                s.cyrillic_letter(code);
+                // The rest of a run of basic Cyrillic letters (`0xD0 ..`, `0xD1 0x80 .. 0x9F`):
+                // no state to look at.
+                while let Some(&[b0, b1]) = bytes.get(i..i + 2) {
+                    if !(b0 == 0xD0 || (b0 == 0xD1 && b1 < 0xA0)) {
+                        break;
+                    }
+                    i += 2;
+                    s.word.cyrillic += 1;
+                    s.cyrillic_letter((u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F));
                 }
             }
             LATIN_FIRST..=LATIN_LAST if code != 0xD7 && code != 0xF7 => {
