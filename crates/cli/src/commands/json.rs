@@ -5,6 +5,13 @@
 pub(crate) fn push_json_string(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
     out.push('"');
+    push_json_string_body(out, s);
+    out.push('"');
+}
+
+/// Appends `s` escaped as the inside of a JSON string literal (no quotes around it), for
+/// writers that write the quotes with the text around them.
+pub(crate) fn push_json_string_body(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     // Most strings need no escape at all: find the first byte that does, eight at a time.
     let mut run_start = 0;
@@ -17,7 +24,6 @@ pub(crate) fn push_json_string(out: &mut String, s: &str) {
         i = first_to_escape(bytes, i + 1);
     }
     out.push_str(s.get(run_start..).unwrap_or_default());
-    out.push('"');
 }
 
 /// Opens the JSON object of one input line of a line-oriented command:
