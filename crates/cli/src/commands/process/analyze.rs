@@ -219,7 +219,13 @@ impl Analyzer {
     fn find_paragraphs(&self, text: &str, s: &mut Scratch) {
         s.paragraphs.clear();
         let mut start = 0;
-        for piece in text.split(['\n', '\0']) {
+        // Splitting at one byte is a fast search; most texts hold no NUL byte.
+        let pieces: &mut dyn Iterator<Item = &str> = if text.as_bytes().contains(&0) {
+            &mut text.split(['\n', '\0'])
+        } else {
+            &mut text.split('\n')
+        };
+        for piece in pieces {
             let leading = piece.len() - piece.trim_start().len();
             let trimmed = piece.trim();
             if !trimmed.is_empty() {
