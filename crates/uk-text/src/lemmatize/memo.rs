@@ -45,11 +45,38 @@ pub(super) struct Memo {
 }
 
 fn hash(form: &str) -> u64 {
+    let bytes = form.as_bytes();
     let mut hasher = FxHasher::default();
-    hasher.write(form.as_bytes());
+    let mut rest = bytes;
+    while let Some((head, tail)) = rest.split_first_chunk::<8>() {
+        hasher.write_u64(u64::from_le_bytes(*head));
+        rest = tail;
+    }
+    if !rest.is_empty() {
+        hasher.write_u64(short_word(rest));
+    }
     // Fold the well-mixed high bits down, so that the low bits used as the slot are good too.
     let h = hasher.finish();
     h ^ (h >> 29) ^ (h >> 47)
+}
+
+/// Fewer than eight bytes as a little-endian word, the missing high bytes zero (the word a
+/// zero-padded copy would give), read as overlapping pieces instead of byte by byte.
+#[inline]
+fn short_word(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    if let (Some(lo), Some(hi)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        // 4..=7 bytes: the first four and the last four overlap on equal bytes.
+        return u64::from(u32::from_le_bytes(*lo))
+            | (u64::from(u32::from_le_bytes(*hi)) << (8 * (n - 4)));
+    }
+    match (bytes.first(), bytes.get(n / 2), bytes.last()) {
+        // 1..=3 bytes: first, middle and last cover them all.
+        (Some(&a), Some(&b), Some(&c)) => {
+            u64::from(a) | (u64::from(b) << (8 * (n / 2))) | (u64::from(c) << (8 * (n - 1)))
+        }
+        _ => 0,
+    }
 }
 
 impl Memo {
@@ -84,7 +111,10 @@ impl Memo {
         loop {
             let index = *self.slots.get(slot)?;
             let entry = self.entries.get(index.checked_sub(1)? as usize)?;
-            if entry.hash == h && self.entry_form(entry) == form {
+            if entry.hash == h
+                && entry.form_end.wrapping_sub(entry.form_start) as usize == form.len()
+                && self.entry_form(entry) == form
+            {
                 return Some(Hit {
                     lemma: self
                         .text
@@ -151,6 +181,16 @@ impl Memo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_words_are_zero_padded() {
+        let text = b"\xd0\xba\xd0\xb8\xd1\x97\xd0";
+        for n in 1..8 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&text[..n]);
+            assert_eq!(short_word(&text[..n]), u64::from_le_bytes(padded), "{n}");
+        }
+    }
 
     #[test]
     fn remembers_and_forgets() {

@@ -184,6 +184,18 @@ fn non_word_upos(form: &str) -> Option<Upos> {
     Some(Upos::Sym)
 }
 
+/// The tag of a token kind that is its own lemma (numbers, punctuation, symbols, URLs and
+/// the like); `None` for the kinds that are looked up as words.
+fn fixed_upos(kind: TokenKind) -> Option<Upos> {
+    match kind {
+        TokenKind::Number | TokenKind::Date => Some(Upos::Num),
+        TokenKind::Punct => Some(Upos::Punct),
+        TokenKind::Symbol | TokenKind::Emoji => Some(Upos::Sym),
+        TokenKind::Url | TokenKind::Email | TokenKind::Hashtag => Some(Upos::X),
+        _ => None,
+    }
+}
+
 impl UkLemmatizer {
     /// A lemmatizer over the form lexicon, with the shipped closed-class and ranking tables.
     ///
@@ -258,12 +270,8 @@ impl UkLemmatizer {
         kind: TokenKind,
         lemma: &mut String,
     ) -> Option<(Upos, bool)> {
-        let upos = match kind {
-            TokenKind::Number | TokenKind::Date => Upos::Num,
-            TokenKind::Punct => Upos::Punct,
-            TokenKind::Symbol | TokenKind::Emoji => Upos::Sym,
-            TokenKind::Url | TokenKind::Email | TokenKind::Hashtag => Upos::X,
-            _ => return self.lemmatize_form(form, lemma),
+        let Some(upos) = fixed_upos(kind) else {
+            return self.lemmatize_form(form, lemma);
         };
         lemma.clear();
         lemma.push_str(form);

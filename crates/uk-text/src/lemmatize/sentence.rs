@@ -2,8 +2,8 @@
 //! the next word ([`context::possessive`]: його/її/їх as DET before a noun, PRON otherwise).
 //! The analyses live in one reusable buffer, so that nothing is allocated per token.
 
-use super::UkLemmatizer;
 use super::context;
+use super::{UkLemmatizer, fixed_upos};
 use core_model::{TokenKind, Upos};
 
 /// One token's analysis: the lemma's range in the arena, its tag, and whether it was guessed.
@@ -72,24 +72,56 @@ impl UkLemmatizer {
         out.lemmas.clear();
         out.entries.clear();
         let mut lemma = std::mem::take(&mut out.scratch);
-        for (form, kind) in tokens {
-            let analysis = self.lemmatize_token(form, kind, &mut lemma);
-            let lemma_start = out.lemmas.len();
-            if analysis.is_some() {
-                out.lemmas.push_str(&lemma);
+        // The memo is borrowed once per sentence, and remembered lemmas are copied straight
+        // into the sentence's arena (the same answers as `lemmatize_token`, token by token).
+        super::MEMO.with(|cell| {
+            let mut borrowed = cell.try_borrow_mut().ok();
+            if let Some(memo) = borrowed.as_deref_mut()
+                && memo.owner != self.id
+            {
+                memo.reset(self.id);
             }
-            // Most forms are not possessives: one lookup rules them out.
-            let possessive = context::possessive(form, None).and_then(|(pronoun, _)| {
-                context::possessive(form, Some(Upos::Noun))
-                    .map(|(determiner, _)| (determiner, pronoun))
-            });
-            out.entries.push(Entry {
-                lemma_start,
-                lemma_end: out.lemmas.len(),
-                analysis,
-                possessive,
-            });
-        }
+            for (form, kind) in tokens {
+                let lemma_start = out.lemmas.len();
+                let analysis = match (fixed_upos(kind), borrowed.as_deref_mut()) {
+                    (Some(upos), _) => {
+                        out.lemmas.push_str(form);
+                        Some((upos, false))
+                    }
+                    (None, Some(memo)) => {
+                        if let Some(hit) = memo.get(form) {
+                            out.lemmas.push_str(hit.lemma);
+                            Some((hit.upos, hit.guessed))
+                        } else {
+                            let result = self.analyse(form, &mut lemma);
+                            if let Some((upos, guessed)) = result {
+                                memo.insert(form, &lemma, upos, guessed);
+                                out.lemmas.push_str(&lemma);
+                            }
+                            result
+                        }
+                    }
+                    (None, None) => {
+                        let result = self.analyse(form, &mut lemma);
+                        if result.is_some() {
+                            out.lemmas.push_str(&lemma);
+                        }
+                        result
+                    }
+                };
+                // Most forms are not possessives: one lookup rules them out.
+                let possessive = context::possessive(form, None).and_then(|(pronoun, _)| {
+                    context::possessive(form, Some(Upos::Noun))
+                        .map(|(determiner, _)| (determiner, pronoun))
+                });
+                out.entries.push(Entry {
+                    lemma_start,
+                    lemma_end: out.lemmas.len(),
+                    analysis,
+                    possessive,
+                });
+            }
+        });
         out.scratch = lemma;
         for i in 0..out.entries.len() {
             let next = out
