@@ -132,6 +132,10 @@ impl Iterator for Tokens<'_> {
     fn next(&mut self) -> Option<Token> {
         let s = &mut self.scanner;
         let (c, start) = loop {
+            if s.bytes.get(self.pos) == Some(&b' ') {
+                self.pos += 1;
+                continue;
+            }
             let (c, n) = s.char_at(self.pos)?;
             if is_gap(c) {
                 self.pos += n;
@@ -191,15 +195,36 @@ impl<'a> Scanner<'a> {
     }
 
     /// End of the run of word characters starting at `pos`.
+    ///
+    /// ASCII and the two-byte Cyrillic block (U+0400..=U+04FF) are read off the bytes; other
+    /// characters are decoded and asked [`is_word_char`].
     #[inline]
     fn word_run(&self, mut pos: usize) -> usize {
-        while let Some((c, n)) = self.char_at(pos) {
-            if !is_word_char(c) {
-                break;
+        let bytes = self.bytes;
+        loop {
+            match bytes.get(pos..) {
+                Some([b, ..]) if b.is_ascii() => {
+                    if !b.is_ascii_alphanumeric() {
+                        return pos;
+                    }
+                    pos += 1;
+                    continue;
+                }
+                Some([0xD0 | 0xD1 | 0xD3, _, ..]) => {
+                    pos += 2;
+                    continue;
+                }
+                Some([0xD2, next, ..]) if *next != 0x82 => {
+                    pos += 2;
+                    continue;
+                }
+                _ => {}
             }
-            pos += n;
+            match self.char_at(pos) {
+                Some((c, n)) if is_word_char(c) => pos += n,
+                _ => return pos,
+            }
         }
-        pos
     }
 
     /// The first character at or after `pos` that is not horizontal white space, and its
@@ -352,7 +377,13 @@ impl<'a> Scanner<'a> {
                 return self.number(start, digits_end);
             }
         }
-        let (end, joined) = self.join_parts(run_end);
+        // Only an apostrophe or a hyphen joins parts; most words end at an ASCII byte that is
+        // neither.
+        let (end, joined) = match self.bytes.get(run_end) {
+            Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'`' | b'-') => (run_end, false),
+            None => (run_end, false),
+            _ => self.join_parts(run_end),
+        };
         if !joined
             && self.bytes.get(end) == Some(&b'.')
             && let Some(found) = self.abbreviation(start, end, prev)
@@ -368,6 +399,13 @@ impl<'a> Scanner<'a> {
     /// A hyphen that ends a word whose second part is shared with the next word
     /// (`близько- та середньомагістральний`): the end including the hyphen.
     fn hanging_hyphen(&self, end: usize) -> Option<usize> {
+        if self
+            .bytes
+            .get(end)
+            .is_some_and(|&b| b.is_ascii() && b != b'-')
+        {
+            return None;
+        }
         let (h, n) = self.char_at(end)?;
         if !is_joining_hyphen(h) || self.bytes.get(end + n) != Some(&b' ') {
             return None;

@@ -410,3 +410,20 @@ fn char_at_decodes_every_width() {
     }
     assert_eq!(scanner.char_at(text.len()), None);
 }
+
+#[test]
+fn word_runs_agree_with_is_word_char() {
+    for c in (0..0x1_0000).filter_map(char::from_u32) {
+        // The run read off the bytes is the run of `is_word_char` characters.
+        let text = format!("{c}{c}a{c}");
+        let scanner = tokens(&text).scanner;
+        let mut expected = 0;
+        for d in text.chars() {
+            if !is_word_char(d) {
+                break;
+            }
+            expected += d.len_utf8();
+        }
+        assert_eq!(scanner.word_run(0), expected, "{c:?}");
+    }
+}
