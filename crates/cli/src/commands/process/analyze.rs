@@ -56,8 +56,11 @@ pub struct Scratch {
 /// form and its normalized form when that differs.
 #[derive(Default)]
 struct NormMemo {
-    forms: HashMap<u64, (Box<str>, Option<Box<str>>), BuildHasherDefault<AlreadyHashed>>,
+    forms: HashMap<u64, MemoEntry, BuildHasherDefault<AlreadyHashed>>,
 }
+
+/// A form and its normalized form when that differs.
+type MemoEntry = (Box<str>, Option<Box<str>>);
 
 impl NormMemo {
     /// Forms remembered at most; then the memo starts afresh.
