@@ -23,7 +23,7 @@ pub(super) const RING: usize = 64;
 /// A word being read, lower-cased.
 pub(super) struct Word {
     /// The word's bytes, written from the start round and round; zeros after the end of a
-    /// word shorter than the ring.
+    /// word shorter than [`KEY_BYTES`](words::KEY_BYTES), stale bytes after that.
     pub(super) ring: [u8; RING],
     /// Bytes in the whole word.
     pub(super) len: usize,
@@ -326,7 +326,14 @@ impl<const FULL: bool> Scanner<'_, '_, FULL> {
     #[inline(always)]
     fn letter(&mut self, script: Script) {
         if !self.in_word {
-            self.word = Word::EMPTY;
+            // Only the bytes a key is made of need to be zeros.
+            self.word.ring[..words::KEY_BYTES].fill(0);
+            self.word.len = 0;
+            self.word.uk_infix = false;
+            self.word.cyrillic = 0;
+            self.word.latin = 0;
+            self.word.other = 0;
+            self.word.not_letters = 0;
             if FULL {
                 self.full.clear();
             }
