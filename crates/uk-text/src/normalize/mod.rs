@@ -214,8 +214,12 @@ impl Normalizer {
         out: &mut String,
         report: Option<&mut Vec<Repair>>,
     ) -> bool {
+        if self.nothing_to_do(text) {
+            out.push_str(text);
+            return false;
+        }
         let mut run = Run::new(text, out, report);
-        self.process(&mut run);
+        self.process_words(&mut run);
         let changed = run.changed;
         run.finish();
         changed
@@ -236,25 +240,77 @@ impl Normalizer {
     /// capitals), or, when not lower-casing, Cyrillic letters (U+0400–U+04FF) with ASCII
     /// that holds no letter, apostrophe or backtick — no apostrophe variant, stress mark, soft
     /// hyphen or Latin look-alike can be in it. Most words of Ukrainian text pass this test.
+    ///
+    /// The common typographic punctuation of news text ([`is_plain_punct`]: guillemets, curly
+    /// double quotes, dashes, the ellipsis, the no-break space, `№`, `°`) may be there too, as
+    /// long as no Cyrillic combining mark (U+0483..=U+0489) is: none of it is a letter, an
+    /// apostrophe, a mark or a soft hyphen, so words stay all-Cyrillic and nothing is rewritten.
     fn nothing_to_do(&self, text: &str) -> bool {
-        if text.is_ascii() {
-            return !(self.lowercase && text.bytes().any(|b| b.is_ascii_uppercase()));
-        }
         if self.lowercase {
-            return false;
+            return text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase());
         }
         let bytes = text.as_bytes();
         let mut i = 0;
+        let mut punct = false;
+        let mut cyrillic_mark = false;
         while let Some(&b) = bytes.get(i) {
+            // The common bytes step through a table: ASCII that is no letter or apostrophe,
+            // and the leads of U+0400..=U+047F and U+04C0..=U+04FF.
+            let step = PLAIN_STEP[usize::from(b)];
+            if step != 0 {
+                i += usize::from(step);
+                continue;
+            }
             match b {
-                b'`' | b'\'' | b'A'..=b'Z' | b'a'..=b'z' => return false,
-                0..=0x7F => i += 1,
-                // Two-byte sequences of U+0400..=U+04FF.
-                0xD0..=0xD3 => i += 2,
+                // Pure ASCII needs nothing; anything else with a Latin letter or an
+                // apostrophe goes through the pass.
+                b'`' | b'\'' | b'A'..=b'Z' | b'a'..=b'z' => return text.is_ascii(),
+                0xD2 => {
+                    cyrillic_mark |= matches!(bytes.get(i + 1), Some(0x83..=0x89));
+                    i += 2;
+                }
+                0xC2 | 0xE2 => {
+                    let n = is_plain_punct(bytes.get(i..).unwrap_or_default());
+                    if n == 0 {
+                        return false;
+                    }
+                    punct = true;
+                    i += n;
+                }
                 _ => return false,
             }
         }
-        true
+        !(punct && cyrillic_mark)
+    }
+}
+
+/// How far [`Normalizer::nothing_to_do`] steps over a byte that needs no closer look: 1 for
+/// ASCII other than letters, `'` and `` ` ``; 2 for the leads 0xD0, 0xD1 and 0xD3 of Cyrillic
+/// letters; 0 for every other byte.
+static PLAIN_STEP: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        if !c.is_ascii_alphabetic() && c != b'\'' && c != b'`' {
+            table[b] = 1;
+        }
+        b += 1;
+    }
+    table[0xD0] = 2;
+    table[0xD1] = 2;
+    table[0xD3] = 2;
+    table
+};
+
+/// The length of the punctuation character `bytes` starts with when it is one of `«`, `»`,
+/// the no-break space, `°`, `–`, `—`, `…`, `“`, `”`, `„` or `№` (none of them a letter,
+/// apostrophe, combining mark or soft hyphen); 0 otherwise.
+fn is_plain_punct(bytes: &[u8]) -> usize {
+    match bytes {
+        [0xC2, 0xAB | 0xBB | 0xA0 | 0xB0, ..] => 2,
+        [0xE2, 0x80, 0x93 | 0x94 | 0xA6 | 0x9C | 0x9D | 0x9E, ..] | [0xE2, 0x84, 0x96, ..] => 3,
+        _ => 0,
     }
 }
 

@@ -24,10 +24,14 @@ struct NextWord {
 
 impl Normalizer {
     pub(super) fn process(&self, run: &mut Run<'_, '_>) {
-        let text = run.text;
-        if self.nothing_to_do(text) {
-            return;
+        if !self.nothing_to_do(run.text) {
+            self.process_words(run);
         }
+    }
+
+    /// The pass itself, without the check for text that needs nothing.
+    pub(super) fn process_words(&self, run: &mut Run<'_, '_>) {
+        let text = run.text;
         let mut pos = 0;
         let mut prev_word_cyrillic = false;
         let mut next_word: Option<NextWord> = None;

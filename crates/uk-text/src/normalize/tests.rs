@@ -179,3 +179,33 @@ fn idempotent_on_tricky_inputs() {
         }
     }
 }
+
+#[test]
+fn text_the_fast_check_passes_needs_no_change() {
+    let normalizer = Normalizer::default();
+    let pieces = [
+        "«", "»", "\u{A0}", "°", "–", "—", "…", "“", "”", "„", "№", ",", " ", "1", "\n",
+    ];
+    let mut passed = 0;
+    for c in '\u{400}'..='\u{4FF}' {
+        for p in pieces {
+            for text in [
+                format!("{c}{p}{c}"),
+                format!("{p}и{c}"),
+                format!("а{c}{p}"),
+                format!("{p}{c}{c}{p}і"),
+            ] {
+                if normalizer.nothing_to_do(&text) {
+                    passed += 1;
+                    let mut out = String::new();
+                    let mut run = Run::new(&text, &mut out, None);
+                    normalizer.process_words(&mut run);
+                    assert!(!run.changed, "{text:?}");
+                }
+            }
+        }
+    }
+    assert!(passed > 10_000);
+    assert!(!normalizer.nothing_to_do("и\u{483}—"));
+    assert!(normalizer.nothing_to_do("«Київ» — місто…"));
+}
