@@ -132,9 +132,19 @@ impl Iterator for Tokens<'_> {
     fn next(&mut self) -> Option<Token> {
         let s = &mut self.scanner;
         let (c, start) = loop {
-            if s.bytes.get(self.pos) == Some(&b' ') {
-                self.pos += 1;
-                continue;
+            match s.bytes.get(self.pos) {
+                Some(b' ') => {
+                    self.pos += 1;
+                    continue;
+                }
+                // A Cyrillic letter of U+0400..=U+047F or U+04C0..=U+04FF, or an ASCII letter:
+                // no gap, no keycap, so `scan` would go straight to `scan_word_like`.
+                Some(&b @ (0xD0 | 0xD1 | 0xD3 | b'a'..=b'z' | b'A'..=b'Z')) => {
+                    let start = self.pos;
+                    let (end, kind) = s.scan_word_like(start, self.prev_kind);
+                    return Some(self.emit(start, end, kind, if b < 0x80 { 1 } else { 2 }));
+                }
+                _ => {}
             }
             let (c, n) = s.char_at(self.pos)?;
             if is_gap(c) {
@@ -144,16 +154,20 @@ impl Iterator for Tokens<'_> {
             }
         };
         let (end, kind) = s.scan(start, c, self.prev_kind);
-        // Every branch consumes at least the first character; guard anyway so that the
-        // iterator always ends.
-        let end = if end > start {
-            end
-        } else {
-            start + c.len_utf8()
-        };
+        Some(self.emit(start, end, kind, c.len_utf8()))
+    }
+}
+
+impl Tokens<'_> {
+    /// The token `start..end` of `kind`, moving past it. Every branch of the scanner consumes
+    /// at least the first character (`first_len` bytes); guard anyway so that the iterator
+    /// always ends.
+    #[inline]
+    fn emit(&mut self, start: usize, end: usize, kind: TokenKind, first_len: usize) -> Token {
+        let end = if end > start { end } else { start + first_len };
         self.pos = end;
         self.prev_kind = Some(kind);
-        Some(Token::new(Span::new(start, end), kind))
+        Token::new(Span::new(start, end), kind)
     }
 }
 
@@ -198,9 +212,23 @@ impl<'a> Scanner<'a> {
     ///
     /// ASCII and the two-byte Cyrillic block (U+0400..=U+04FF) are read off the bytes; other
     /// characters are decoded and asked [`is_word_char`].
-    #[inline]
+    #[inline(always)]
     fn word_run(&self, mut pos: usize) -> usize {
         let bytes = self.bytes;
+        // Four two-byte Cyrillic letters at a time: leads 0xD0..=0xD3 at even offsets,
+        // continuation bytes at odd ones, and no U+0482 (`҂`, the block's one non-word
+        // character) among them.
+        while let Some(eight) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<8>) {
+            let w = u64::from_le_bytes(*eight);
+            let shape = w & 0xC0FC_C0FC_C0FC_C0FC;
+            let not_82 = w ^ 0x82D2_82D2_82D2_82D2;
+            let has_82 =
+                not_82.wrapping_sub(0x0001_0001_0001_0001) & !not_82 & 0x8000_8000_8000_8000;
+            if shape != 0x80D0_80D0_80D0_80D0 || has_82 != 0 {
+                break;
+            }
+            pos += 8;
+        }
         loop {
             match bytes.get(pos..) {
                 Some([b, ..]) if b.is_ascii() => {

@@ -416,6 +416,20 @@ fn word_runs_agree_with_is_word_char() {
     for c in (0..0x1_0000).filter_map(char::from_u32) {
         // The run read off the bytes is the run of `is_word_char` characters.
         let text = format!("{c}{c}a{c}");
+        for text in [
+            text.clone(),
+            format!("жжжж{c}ччччч{c}"),
+            format!("ї{c}ї{c}ї{c}ї{c}ї"),
+            format!("{c}ї{c}ї{c}ї{c}ї{c}"),
+        ] {
+            let scanner = tokens(&text).scanner;
+            let expected: usize = text
+                .chars()
+                .take_while(|&d| is_word_char(d))
+                .map(char::len_utf8)
+                .sum();
+            assert_eq!(scanner.word_run(0), expected, "{text:?}");
+        }
         let scanner = tokens(&text).scanner;
         let mut expected = 0;
         for d in text.chars() {
