@@ -153,8 +153,14 @@ fn starts_like_sentence(form: &str) -> bool {
 fn line_break_between(text: &str, a: &Token, b: &Token) -> bool {
     // The gap between two tokens is short (mostly one space): a plain byte loop is cheaper
     // than a general search. A line feed byte is always the character itself in UTF-8.
-    text.get(a.span.end..b.span.start)
-        .is_some_and(|gap| gap.as_bytes().iter().any(|&b| b == b'\n'))
+    text.get(a.span.end..b.span.start).is_some_and(|gap| {
+        for &byte in gap.as_bytes() {
+            if byte == b'\n' {
+                return true;
+            }
+        }
+        false
+    })
 }
 
 #[cfg(test)]
