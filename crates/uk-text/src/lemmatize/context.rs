@@ -20,7 +20,12 @@ use core_model::Upos;
 /// The lemma and tag of `form` when it is його, її or їх (any case), given the tag of the next
 /// word (`None` at the end of the sentence); `None` for any other form.
 #[must_use]
+#[inline]
 pub fn possessive(form: &str, next: Option<Upos>) -> Option<(&'static str, Upos)> {
+    // Every form below is four or eight bytes long; most words are ruled out by length.
+    if !matches!(form.len(), 4 | 8) {
+        return None;
+    }
     let (determiner, pronoun) = match form {
         "його" | "Його" | "ЙОГО" => ("його", "він"),
         "її" | "Її" | "ЇЇ" => ("її", "вона"),
