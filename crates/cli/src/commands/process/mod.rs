@@ -29,7 +29,7 @@ use record::{DocRecord, Origin, Repairs};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 use std::time::Instant;
 use summary::Summary;
 
@@ -152,18 +152,31 @@ pub fn run(args: &ProcessArgs, data_dir: &Path) -> Result<ExitCode, CommandError
             documents.ignored
         })?;
 
+    // One worker per pool thread for the whole run, so that the working memory and the
+    // segmenter's and normalizer's caches carry over from batch to batch (rayon's
+    // `map_init` would make one per split of every batch). A thread only ever locks its own.
+    let workers: Vec<Mutex<Worker>> = (0..threads.max(1))
+        .map(|_| {
+            Mutex::new(Worker {
+                scratch: Scratch::default(),
+                record: DocRecord::new(args.format),
+            })
+        })
+        .collect();
     let mut write_result = Ok(());
     for batch in receiver {
         let processed: Vec<Processed> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map_init(
-                    || Worker {
-                        scratch: Scratch::default(),
-                        record: DocRecord::new(args.format),
-                    },
-                    |worker, document| process_one(&analyzer, document, args.lossy, worker),
-                )
+                .map(|document| {
+                    let index = rayon::current_thread_index().unwrap_or(0) % workers.len();
+                    // A worker poisoned by a panic is still whole: `process_one` resets its
+                    // working memory after one.
+                    let mut worker = workers[index]
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    process_one(&analyzer, document, args.lossy, &mut worker)
+                })
                 .collect()
         });
         for done in processed {
