@@ -60,6 +60,34 @@ fn hash(form: &str) -> u64 {
     h ^ (h >> 29) ^ (h >> 47)
 }
 
+/// `a == b`, with the common lengths (4 to 16 bytes) compared as two overlapping words
+/// instead of through a call.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if let (Some(a_lo), Some(a_hi), Some(b_lo), Some(b_hi)) = (
+        a.first_chunk::<8>(),
+        a.last_chunk::<8>(),
+        b.first_chunk::<8>(),
+        b.last_chunk::<8>(),
+    ) && a.len() <= 16
+    {
+        return a_lo == b_lo && a_hi == b_hi;
+    }
+    if let (Some(a_lo), Some(a_hi), Some(b_lo), Some(b_hi)) = (
+        a.first_chunk::<4>(),
+        a.last_chunk::<4>(),
+        b.first_chunk::<4>(),
+        b.last_chunk::<4>(),
+    ) && a.len() <= 8
+    {
+        return a_lo == b_lo && a_hi == b_hi;
+    }
+    a == b
+}
+
 /// Fewer than eight bytes as a little-endian word, the missing high bytes zero (the word a
 /// zero-padded copy would give), read as overlapping pieces instead of byte by byte.
 #[inline]
@@ -94,12 +122,6 @@ impl Memo {
         self.entries.len()
     }
 
-    fn entry_form(&self, entry: &Entry) -> &str {
-        self.text
-            .get(entry.form_start as usize..entry.form_end as usize)
-            .unwrap_or_default()
-    }
-
     /// The answer remembered for `form`.
     pub fn get(&self, form: &str) -> Option<Hit<'_>> {
         if self.slots.is_empty() {
@@ -112,8 +134,11 @@ impl Memo {
             let index = *self.slots.get(slot)?;
             let entry = self.entries.get(index.checked_sub(1)? as usize)?;
             if entry.hash == h
-                && entry.form_end.wrapping_sub(entry.form_start) as usize == form.len()
-                && self.entry_form(entry) == form
+                && self
+                    .text
+                    .as_bytes()
+                    .get(entry.form_start as usize..entry.form_end as usize)
+                    .is_some_and(|stored| same_bytes(stored, form.as_bytes()))
             {
                 return Some(Hit {
                     lemma: self
@@ -181,6 +206,25 @@ impl Memo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_bytes_is_equality() {
+        let text = "абвгґдеєжзиіїйклмнопрст".as_bytes();
+        for n in 0usize..24 {
+            for m in 0..24 {
+                for flip in [None, Some(0), Some(n / 2), Some(n.saturating_sub(1))] {
+                    let mut b = text[..n].to_vec();
+                    if let Some(i) = flip
+                        && let Some(byte) = b.get_mut(i)
+                    {
+                        *byte ^= 1;
+                    }
+                    let a = &text[..m];
+                    assert_eq!(same_bytes(a, &b), a == b.as_slice(), "{n} {m} {flip:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn short_words_are_zero_padded() {
