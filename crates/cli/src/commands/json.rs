@@ -26,6 +26,11 @@ pub(crate) fn push_json_string_body(out: &mut String, s: &str) {
     out.push_str(s.get(run_start..).unwrap_or_default());
 }
 
+/// True when `s` holds a byte that a JSON string must escape.
+pub(crate) fn needs_escape(s: &str) -> bool {
+    first_to_escape(s.as_bytes(), 0) < s.len()
+}
+
 /// Opens the JSON object of one input line of a line-oriented command:
 /// `{"file":…,"line":N,"tokens":[` (`file` only when given).
 pub(crate) fn push_line_header(out: &mut String, file: Option<&str>, line_number: usize) {

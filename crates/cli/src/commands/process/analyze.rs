@@ -286,7 +286,7 @@ impl Analyzer {
                 SegmentOptions::default(),
                 &mut s.segmentation,
             );
-            record.begin_sentence(absolute, Language::Vi);
+            record.begin_sentence(text, absolute, Language::Vi);
             counts.sentences += 1;
             for token in s.segmentation.tokens() {
                 let token_span = token.span.shifted(absolute.start);
@@ -334,7 +334,7 @@ impl Analyzer {
         split_paragraph(span.slice(text), s);
         for (sentence, range) in &s.sentences {
             let absolute = sentence.shifted(span.start);
-            record.begin_sentence(absolute, Language::Uk);
+            record.begin_sentence(text, absolute, Language::Uk);
             counts.sentences += 1;
             let tokens = s.tokens.get(range.clone()).unwrap_or(&[]);
             // Normalized forms, one arena per sentence: (start, end, changed).
@@ -395,7 +395,7 @@ fn tokens_only(
     split_paragraph(span.slice(text), s);
     for (sentence, range) in &s.sentences {
         let absolute = sentence.shifted(span.start);
-        record.begin_sentence(absolute, language);
+        record.begin_sentence(text, absolute, language);
         counts.sentences += 1;
         for token in s.tokens.get(range.clone()).unwrap_or(&[]) {
             let token_span = token.span.shifted(span.start);

@@ -9,7 +9,7 @@
 use super::analyze::DocCounts;
 use super::boilerplate::Reason;
 use super::input::Failure;
-use crate::commands::json::{push_json_string, push_json_string_body};
+use crate::commands::json::{needs_escape, push_json_string, push_json_string_body};
 use core_model::{Language, Span, TokenKind, Upos};
 use std::fmt::Write as _;
 use vi_text::text_shape::TextShape;
@@ -138,6 +138,9 @@ pub struct DocRecord {
     repairs: Repairs,
     first_sentence: bool,
     first_token: bool,
+    /// The open sentence's span when none of its bytes needs a JSON escape: its tokens'
+    /// text is then copied as it is.
+    plain_sentence: Option<Span>,
 }
 
 impl DocRecord {
@@ -151,6 +154,7 @@ impl DocRecord {
             repairs: Repairs::default(),
             first_sentence: true,
             first_token: true,
+            plain_sentence: None,
         }
     }
 
@@ -282,12 +286,16 @@ impl DocRecord {
         }
     }
 
-    /// Opens a sentence.
-    pub fn begin_sentence(&mut self, span: Span, language: Language) {
+    /// Opens a sentence: `span` in the document `text`.
+    pub fn begin_sentence(&mut self, text: &str, span: Span, language: Language) {
         self.first_token = true;
         if !self.json() {
             return;
         }
+        self.plain_sentence = span
+            .get(text)
+            .filter(|sentence| !needs_escape(sentence))
+            .map(|_| span);
         if !self.first_sentence {
             self.out.push(',');
         }
@@ -317,7 +325,14 @@ impl DocRecord {
         } else {
             ",{\"text\":\""
         });
-        push_json_string_body(&mut self.out, token.text);
+        let plain = self
+            .plain_sentence
+            .is_some_and(|s| s.start <= token.span.start && token.span.end <= s.end);
+        if plain {
+            self.out.push_str(token.text);
+        } else {
+            push_json_string_body(&mut self.out, token.text);
+        }
         self.out.push_str("\",\"start\":");
         self.push_number(token.span.start as u64);
         self.out.push_str(",\"end\":");
