@@ -23,6 +23,7 @@ impl Span {
     /// Creates a span. `start` must not exceed `end`; a reversed pair is swapped so that a
     /// span is always well formed.
     #[must_use]
+    #[inline]
     pub fn new(start: usize, end: usize) -> Span {
         if start <= end {
             Span { start, end }
@@ -36,18 +37,21 @@ impl Span {
 
     /// Number of bytes covered.
     #[must_use]
+    #[inline]
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
     /// True when the span covers no byte.
     #[must_use]
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
 
     /// The span as a range, for slicing.
     #[must_use]
+    #[inline]
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
@@ -58,6 +62,7 @@ impl Span {
     /// When the span is out of bounds or not on character boundaries of `text`; spans made
     /// by vnuk over the same text never are. Use [`Span::get`] for a checked slice.
     #[must_use]
+    #[inline]
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         &text[self.range()]
     }
@@ -65,6 +70,7 @@ impl Span {
     /// The text the span covers, or `None` when it is out of bounds or off a character
     /// boundary.
     #[must_use]
+    #[inline]
     pub fn get<'a>(&self, text: &'a str) -> Option<&'a str> {
         text.get(self.range())
     }
@@ -72,6 +78,7 @@ impl Span {
     /// The same span moved `offset` bytes to the right, for spans computed on a slice of a
     /// larger text.
     #[must_use]
+    #[inline]
     pub fn shifted(&self, offset: usize) -> Span {
         Span {
             start: self.start + offset,
@@ -81,6 +88,7 @@ impl Span {
 
     /// The smallest span covering both.
     #[must_use]
+    #[inline]
     pub fn cover(&self, other: Span) -> Span {
         Span {
             start: self.start.min(other.start),
