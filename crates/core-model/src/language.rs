@@ -37,6 +37,7 @@ impl Language {
     /// assert_eq!(core_model::Language::Uk.code(), "uk");
     /// ```
     #[must_use]
+    #[inline]
     pub fn code(self) -> &'static str {
         match self {
             Language::Vi => "vi",

@@ -40,6 +40,7 @@ impl TokenKind {
     /// assert_eq!(core_model::TokenKind::Punct.name(), "punct");
     /// ```
     #[must_use]
+    #[inline]
     pub fn name(self) -> &'static str {
         match self {
             TokenKind::Word => "word",
@@ -60,6 +61,7 @@ impl TokenKind {
 
     /// True for kinds that carry lexical content (words, compounds, abbreviations, initials).
     #[must_use]
+    #[inline]
     pub fn is_lexical(self) -> bool {
         matches!(
             self,
@@ -81,12 +83,14 @@ pub struct Token {
 impl Token {
     /// Creates a token.
     #[must_use]
+    #[inline]
     pub fn new(span: Span, kind: TokenKind) -> Token {
         Token { span, kind }
     }
 
     /// The token's text in `source`, which must be the text it was made from.
     #[must_use]
+    #[inline]
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
         self.span.slice(source)
     }

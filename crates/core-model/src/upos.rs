@@ -73,6 +73,7 @@ impl Upos {
 
     /// The tag as written in CoNLL-U (`NOUN`, `PROPN`, …).
     #[must_use]
+    #[inline]
     pub fn name(self) -> &'static str {
         match self {
             Upos::X => "X",
