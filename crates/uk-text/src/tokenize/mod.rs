@@ -144,6 +144,46 @@ impl Iterator for Tokens<'_> {
                     let (end, kind) = s.scan_word_like(start, self.prev_kind);
                     return Some(self.emit(start, end, kind, if b < 0x80 { 1 } else { 2 }));
                 }
+                // One-character punctuation that `scan` would find through `is_punct`: `,`
+                // `;` `:` `(` `)` `"`, and `«` `»` (0xC2 0xAB, 0xC2 0xBB); unless the emoji
+                // presentation selector U+FE0F (0xEF 0xB8 0x8F) follows.
+                Some(b',' | b';' | b':' | b'(' | b')' | b'"') => {
+                    let start = self.pos;
+                    if s.bytes.get(start + 1) != Some(&0xEF) {
+                        return Some(self.emit(start, start + 1, TokenKind::Punct, 1));
+                    }
+                }
+                // Sentence-final marks and the en and em dashes, as `scan` reads them.
+                Some(b'.' | b'!' | b'?') => {
+                    let start = self.pos;
+                    if s.bytes.get(start + 1) != Some(&0xEF) {
+                        let end = s.run(start, is_terminal_punct);
+                        return Some(self.emit(start, end, TokenKind::Punct, 1));
+                    }
+                }
+                Some(0xE2)
+                    if s.bytes.get(self.pos + 1) == Some(&0x80)
+                        && matches!(s.bytes.get(self.pos + 2), Some(0x93 | 0x94)) =>
+                {
+                    let start = self.pos;
+                    if s.bytes.get(start + 3) != Some(&0xEF) {
+                        let dash = s.bytes.get(start + 2).copied();
+                        let mut end = start;
+                        while s.bytes.get(end) == Some(&0xE2)
+                            && s.bytes.get(end + 1) == Some(&0x80)
+                            && s.bytes.get(end + 2).copied() == dash
+                        {
+                            end += 3;
+                        }
+                        return Some(self.emit(start, end, TokenKind::Punct, 3));
+                    }
+                }
+                Some(0xC2) if matches!(s.bytes.get(self.pos + 1), Some(0xAB | 0xBB)) => {
+                    let start = self.pos;
+                    if s.bytes.get(start + 2) != Some(&0xEF) {
+                        return Some(self.emit(start, start + 2, TokenKind::Punct, 2));
+                    }
+                }
                 _ => {}
             }
             let (c, n) = s.char_at(self.pos)?;

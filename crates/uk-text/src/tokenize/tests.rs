@@ -441,3 +441,33 @@ fn word_runs_agree_with_is_word_char() {
         assert_eq!(scanner.word_run(0), expected, "{c:?}");
     }
 }
+
+#[test]
+fn punctuation_shortcut_agrees_with_the_scanner() {
+    for p in [
+        ",", ";", ":", "(", ")", "\"", "«", "»", ".", "!", "?", "–", "—", "...", "?!", "——",
+    ] {
+        for after in [
+            "",
+            " ",
+            "а",
+            "\u{FE0F}",
+            "\u{FE0F}x",
+            "1",
+            ",",
+            "\n",
+            ".",
+            "…",
+            "–",
+            "—",
+            "-",
+        ] {
+            let text = format!("{p}{after}");
+            let c = p.chars().next().unwrap();
+            let mut scanner = tokens(&text).scanner;
+            let (end, kind) = scanner.scan(0, c, None);
+            let first = tokens(&text).next().unwrap();
+            assert_eq!((first.span.end, first.kind), (end, kind), "{text:?}");
+        }
+    }
+}
