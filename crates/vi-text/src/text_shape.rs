@@ -16,6 +16,7 @@
 //! ```
 
 use std::fmt;
+use std::sync::LazyLock;
 
 /// The shape of a Vietnamese text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,41 +68,46 @@ impl ShapeCounts {
     /// Counts the chunks and characters of `text`.
     #[must_use]
     pub fn of(text: &str) -> ShapeCounts {
-        let mut counts = ShapeCounts::default();
-        let mut chunk = Chunk::default();
+        // One pass over the bytes: each character gets a class (ASCII and the letters and
+        // punctuation of Vietnamese text through tables, others decoded), and the state of
+        // the chunk being read moves on through a transition table. Every (state, class)
+        // pair is counted; the counts are read off those pairs at the end.
+        let wide = &*WIDE_CLASS;
         let bytes = text.as_bytes();
+        let mut pairs = [0usize; STATES * CLASSES];
+        let mut state = 0usize;
         let mut i = 0;
-        // One pass over the bytes: ASCII through a table, other characters decoded.
         while let Some(&b) = bytes.get(i) {
             let class = if b < 0x80 {
                 i += 1;
                 ASCII_CLASS[usize::from(b)]
-            } else if let Some(class) = vietnamese_letter(bytes, i) {
-                // The letters of Vietnamese text, without decoding.
-                i += usize::from(b >= 0xE0) + 2;
-                class
             } else {
-                let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                let Some((class, len)) = wide_class(wide, text, i) else {
                     break;
                 };
-                i += c.len_utf8();
-                if c.is_whitespace() {
-                    Class::Space
-                } else if is_letter(c) {
-                    if is_upper(c) {
-                        Class::Upper
-                    } else {
-                        Class::Lower
-                    }
-                } else if is_mark(c) {
-                    Class::Mark
-                } else {
-                    Class::Punctuation
-                }
+                i += len;
+                class
             };
-            chunk.add(class, &mut counts);
+            let pair = (state * CLASSES + usize::from(class as u8)) & PAIR_MASK;
+            pairs[pair] += 1;
+            state = usize::from(NEXT_STATE[pair]);
         }
-        chunk.add(Class::Space, &mut counts);
+        let pair = state * CLASSES + usize::from(Class::Space as u8);
+        pairs[pair] += 1;
+        let mut counts = ShapeCounts::default();
+        for (state, row) in pairs.chunks_exact(CLASSES).enumerate() {
+            let count = |class: Class| row[usize::from(class as u8)];
+            counts.letters += count(Class::Lower) + count(Class::Upper);
+            counts.upper += count(Class::Upper);
+            counts.digits += count(Class::Digit);
+            counts.punctuation += count(Class::UrlPunctuation) + count(Class::Punctuation);
+            if state & HAS_LETTERS != 0 {
+                counts.words += count(Class::Space);
+                if state & JOINED != 0 && state & URL_LIKE == 0 {
+                    counts.underscored += count(Class::Space);
+                }
+            }
+        }
         counts
     }
 
@@ -128,6 +134,7 @@ impl ShapeCounts {
 
 /// What a character is, for [`ShapeCounts`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum Class {
     /// Whitespace: ends a chunk.
     Space,
@@ -169,76 +176,143 @@ const ASCII_CLASS: [Class; 128] = {
     table
 };
 
-/// The state of the whitespace-separated chunk being read.
-#[derive(Debug, Default)]
-struct Chunk {
-    letters: usize,
-    joined: bool,
-    url_like: bool,
-    previous_letter: bool,
-    pending_underscore: bool,
-}
+/// The number of classes, rounded up to a power of two (a row of the transition table).
+const CLASSES: usize = 16;
 
-impl Chunk {
-    /// Adds a character of class `class`; whitespace closes the chunk.
-    #[inline]
-    fn add(&mut self, class: Class, counts: &mut ShapeCounts) {
-        match class {
-            Class::Space => {
-                if self.letters > 0 {
-                    counts.words += 1;
-                    if self.joined && !self.url_like {
-                        counts.underscored += 1;
-                    }
+/// Bits of the state of the whitespace-separated chunk being read: it holds a letter, …
+const HAS_LETTERS: usize = 1;
+/// … its letters are joined by `_` (a letter followed an underscore that followed a letter), …
+const JOINED: usize = 2;
+/// … it holds URL punctuation, …
+const URL_LIKE: usize = 4;
+/// … the last character was a letter, …
+const PREVIOUS_LETTER: usize = 8;
+/// … the last character was an underscore after a letter.
+const PENDING_UNDERSCORE: usize = 16;
+/// The number of states (all combinations of the bits).
+const STATES: usize = 32;
+/// Masks an index into the (state, class) tables (their length is a power of two).
+const PAIR_MASK: usize = STATES * CLASSES - 1;
+
+/// The state after a character of each class in each state (index `state * CLASSES + class`).
+const NEXT_STATE: [u8; STATES * CLASSES] = {
+    let classes = [
+        Class::Space,
+        Class::Lower,
+        Class::Upper,
+        Class::Digit,
+        Class::Underscore,
+        Class::Hyphen,
+        Class::UrlPunctuation,
+        Class::Mark,
+        Class::Punctuation,
+    ];
+    let mut table = [0u8; STATES * CLASSES];
+    let mut state = 0;
+    while state < STATES {
+        let mut k = 0;
+        while k < classes.len() {
+            let class = classes[k];
+            let next = match class {
+                // Whitespace closes the chunk.
+                Class::Space => 0,
+                Class::Lower | Class::Upper => {
+                    let joined = if state & PENDING_UNDERSCORE != 0 {
+                        JOINED
+                    } else {
+                        0
+                    };
+                    (state & (JOINED | URL_LIKE)) | HAS_LETTERS | PREVIOUS_LETTER | joined
                 }
-                *self = Chunk::default();
-                return;
-            }
-            Class::Lower | Class::Upper => {
-                self.letters += 1;
-                counts.letters += 1;
-                counts.upper += usize::from(class == Class::Upper);
-                self.joined |= self.pending_underscore;
-                self.previous_letter = true;
-                self.pending_underscore = false;
-                return;
-            }
-            Class::Digit => counts.digits += 1,
-            Class::UrlPunctuation => {
-                self.url_like = true;
-                counts.punctuation += 1;
-            }
-            Class::Punctuation => counts.punctuation += 1,
-            Class::Underscore | Class::Hyphen | Class::Mark => {}
+                Class::Underscore => {
+                    let pending = if state & PREVIOUS_LETTER != 0 {
+                        PENDING_UNDERSCORE
+                    } else {
+                        0
+                    };
+                    (state & (HAS_LETTERS | JOINED | URL_LIKE)) | pending
+                }
+                Class::UrlPunctuation => state & (HAS_LETTERS | JOINED) | URL_LIKE,
+                Class::Digit | Class::Hyphen | Class::Mark | Class::Punctuation => {
+                    state & (HAS_LETTERS | JOINED | URL_LIKE)
+                }
+            };
+            table[state * CLASSES + class as usize] = next as u8;
+            k += 1;
         }
-        self.pending_underscore = class == Class::Underscore && self.previous_letter;
-        self.previous_letter = false;
+        state += 1;
     }
+    table
+};
+
+/// The classes of the non-ASCII characters read through a table: U+0080–U+07FF (two bytes),
+/// U+1E00–U+1EFF (Latin Extended Additional) and U+2000–U+207F (general punctuation).
+const WIDE_TWO_BYTES: usize = 0x800;
+const WIDE_LATIN: usize = WIDE_TWO_BYTES;
+const WIDE_PUNCTUATION: usize = WIDE_LATIN + 0x100;
+const WIDE_LEN: usize = WIDE_PUNCTUATION + 0x80;
+
+static WIDE_CLASS: LazyLock<Box<[Class; WIDE_LEN]>> = LazyLock::new(|| {
+    let mut table = Box::new([Class::Punctuation; WIDE_LEN]);
+    let ranges = [
+        (0, 0..0x800u32),
+        (WIDE_LATIN, 0x1E00..0x1F00),
+        (WIDE_PUNCTUATION, 0x2000..0x2080),
+    ];
+    for (base, range) in ranges {
+        let first = range.start;
+        for code in range {
+            if let (Some(c), Some(slot)) = (
+                char::from_u32(code),
+                table.get_mut(base + (code - first) as usize),
+            ) {
+                *slot = char_class(c);
+            }
+        }
+    }
+    table
+});
+
+/// The class and length of the non-ASCII character at byte `i` of `text`; `None` when no
+/// character starts there.
+#[inline]
+fn wide_class(wide: &[Class; WIDE_LEN], text: &str, i: usize) -> Option<(Class, usize)> {
+    let bytes = text.as_bytes();
+    let b = *bytes.get(i)?;
+    let second = *bytes.get(i + 1)?;
+    if (0xC2..=0xDF).contains(&b) {
+        let index = (usize::from(b & 0x1F) << 6) | usize::from(second & 0x3F);
+        return Some((*wide.get(index)?, 2));
+    }
+    let base = match (b, second) {
+        (0xE1, 0xB8..=0xBB) => WIDE_LATIN,
+        (0xE2, 0x80..=0x81) => WIDE_PUNCTUATION,
+        _ => {
+            let c = text.get(i..)?.chars().next()?;
+            return Some((char_class(c), c.len_utf8()));
+        }
+    };
+    let third = *bytes.get(i + 2)?;
+    let index = base + ((usize::from(second & 0x03) << 6) | usize::from(third & 0x3F));
+    Some((*wide.get(index)?, 3))
 }
 
-/// The class of the character at `i` when it is a letter of U+00C0–U+024F (two bytes) or
-/// U+1E00–U+1EFF (three bytes), read from its UTF-8 bytes; `None` for any other character.
-#[inline]
-fn vietnamese_letter(bytes: &[u8], i: usize) -> Option<Class> {
-    match *bytes.get(i..i + 2)? {
-        // U+00C0..=U+00FF: upper case up to U+00DE (not U+00D7 ×), lower case after (not ÷).
-        [0xC3, second] => match second {
-            0x97 | 0xB7 => None,
-            0x80..=0x9E => Some(Class::Upper),
-            _ => Some(Class::Lower),
-        },
-        // U+1E00..=U+1EFF: Latin Extended Additional, capitals at even code points (but for
-        // U+1E96..=U+1E9F, which are small letters or symbols).
-        [0xE1, 0xB8..=0xBB] => {
-            let third = *bytes.get(i + 2)?;
-            let c = 0x1E00 | (u32::from(bytes[i + 1] & 0x03) << 6) | u32::from(third & 0x3F);
-            match c {
-                0x1E96..=0x1E9F => None,
-                _ if c % 2 == 0 => Some(Class::Upper),
-                _ => Some(Class::Lower),
-            }
+/// The class of a non-ASCII character, decoded.
+fn char_class(c: char) -> Class {
+    if c.is_ascii() {
+        ASCII_CLASS[c as usize]
+    } else if c.is_whitespace() {
+        Class::Space
+    } else if is_letter(c) {
+        if is_upper(c) {
+            Class::Upper
+        } else {
+            Class::Lower
         }
-        _ => None,
+    } else if is_mark(c) {
+        Class::Mark
+    } else {
+        Class::Punctuation
     }
 }
 
@@ -323,6 +397,117 @@ mod tests {
         counts
     }
 
+    /// The byte-table pass this module used before the transition table: a second reference.
+    fn previous_byte_pass(text: &str) -> ShapeCounts {
+        let mut counts = ShapeCounts::default();
+        let mut chunk = Chunk::default();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let class = if b < 0x80 {
+                i += 1;
+                ASCII_CLASS[usize::from(b)]
+            } else if let Some(class) = vietnamese_letter(bytes, i) {
+                i += usize::from(b >= 0xE0) + 2;
+                class
+            } else {
+                let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                i += c.len_utf8();
+                if c.is_whitespace() {
+                    Class::Space
+                } else if is_letter(c) {
+                    if is_upper(c) {
+                        Class::Upper
+                    } else {
+                        Class::Lower
+                    }
+                } else if is_mark(c) {
+                    Class::Mark
+                } else {
+                    Class::Punctuation
+                }
+            };
+            chunk.add(class, &mut counts);
+        }
+        chunk.add(Class::Space, &mut counts);
+        counts
+    }
+
+    /// The state of the whitespace-separated chunk being read.
+    #[derive(Debug, Default)]
+    struct Chunk {
+        letters: usize,
+        joined: bool,
+        url_like: bool,
+        previous_letter: bool,
+        pending_underscore: bool,
+    }
+
+    impl Chunk {
+        /// Adds a character of class `class`; whitespace closes the chunk.
+        #[inline]
+        fn add(&mut self, class: Class, counts: &mut ShapeCounts) {
+            match class {
+                Class::Space => {
+                    if self.letters > 0 {
+                        counts.words += 1;
+                        if self.joined && !self.url_like {
+                            counts.underscored += 1;
+                        }
+                    }
+                    *self = Chunk::default();
+                    return;
+                }
+                Class::Lower | Class::Upper => {
+                    self.letters += 1;
+                    counts.letters += 1;
+                    counts.upper += usize::from(class == Class::Upper);
+                    self.joined |= self.pending_underscore;
+                    self.previous_letter = true;
+                    self.pending_underscore = false;
+                    return;
+                }
+                Class::Digit => counts.digits += 1,
+                Class::UrlPunctuation => {
+                    self.url_like = true;
+                    counts.punctuation += 1;
+                }
+                Class::Punctuation => counts.punctuation += 1,
+                Class::Underscore | Class::Hyphen | Class::Mark => {}
+            }
+            self.pending_underscore = class == Class::Underscore && self.previous_letter;
+            self.previous_letter = false;
+        }
+    }
+
+    /// The class of the character at `i` when it is a letter of U+00C0–U+024F (two bytes) or
+    /// U+1E00–U+1EFF (three bytes), read from its UTF-8 bytes; `None` for any other character.
+    #[inline]
+    fn vietnamese_letter(bytes: &[u8], i: usize) -> Option<Class> {
+        match *bytes.get(i..i + 2)? {
+            // U+00C0..=U+00FF: upper case up to U+00DE (not U+00D7 ×), lower case after (not ÷).
+            [0xC3, second] => match second {
+                0x97 | 0xB7 => None,
+                0x80..=0x9E => Some(Class::Upper),
+                _ => Some(Class::Lower),
+            },
+            // U+1E00..=U+1EFF: Latin Extended Additional, capitals at even code points (but for
+            // U+1E96..=U+1E9F, which are small letters or symbols).
+            [0xE1, 0xB8..=0xBB] => {
+                let third = *bytes.get(i + 2)?;
+                let c = 0x1E00 | (u32::from(bytes[i + 1] & 0x03) << 6) | u32::from(third & 0x3F);
+                match c {
+                    0x1E96..=0x1E9F => None,
+                    _ if c % 2 == 0 => Some(Class::Upper),
+                    _ => Some(Class::Lower),
+                }
+            }
+            _ => None,
+        }
+    }
+
     fn shaped_text() -> impl Strategy<Value = String> {
         let piece = prop_oneof![
             3 => prop::sample::select(vec![
@@ -335,6 +520,48 @@ mod tests {
             1 => any::<char>().prop_map(String::from),
         ];
         prop::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
+    }
+
+    #[test]
+    fn a_small_letter_after_a_letter_keeps_the_state() {
+        let lower = usize::from(Class::Lower as u8);
+        for state in 0..STATES {
+            let after = usize::from(NEXT_STATE[state * CLASSES + lower]);
+            assert_eq!(usize::from(NEXT_STATE[after * CLASSES + lower]), after);
+        }
+    }
+
+    #[test]
+    fn every_character_is_classed_as_decoded() {
+        let wide = &*WIDE_CLASS;
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buffer = [0u8; 4];
+            let text = &*c.encode_utf8(&mut buffer);
+            let (class, len) = if c.is_ascii() {
+                (ASCII_CLASS[c as usize], 1)
+            } else {
+                wide_class(wide, text, 0).unwrap_or((Class::Space, 0))
+            };
+            assert_eq!((class, len), (char_class(c), c.len_utf8()), "{c:?}");
+            let single = ShapeCounts::of(text);
+            assert_eq!(single, reference_counts(text), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn texts_of_the_seeds_count_as_the_reference() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("skipping: ../shared is absent");
+            return;
+        };
+        for entry in entries.flatten() {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            assert_eq!(ShapeCounts::of(&text), reference_counts(&text));
+            assert_eq!(ShapeCounts::of(&text), previous_byte_pass(&text));
+        }
     }
 
     #[test]
@@ -359,11 +586,13 @@ mod tests {
         #[test]
         fn byte_pass_counts_as_the_reference(text in shaped_text()) {
             prop_assert_eq!(ShapeCounts::of(&text), reference_counts(&text));
+            prop_assert_eq!(ShapeCounts::of(&text), previous_byte_pass(&text));
         }
 
         #[test]
         fn byte_pass_counts_any_text_as_the_reference(text in any::<String>()) {
             prop_assert_eq!(ShapeCounts::of(&text), reference_counts(&text));
+            prop_assert_eq!(ShapeCounts::of(&text), previous_byte_pass(&text));
         }
     }
 
