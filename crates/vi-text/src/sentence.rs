@@ -232,11 +232,25 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
 }
 
 /// When a whitespace character starts at byte `i`: its length and whether it breaks lines.
+/// Read from the bytes: the multi-byte whitespace characters are U+0085 and U+00A0 (`C2 85`,
+/// `C2 A0`), U+1680 (`E1 9A 80`), U+2000–U+200A (`E2 80 80`–`E2 80 8A`), U+2028 and U+2029
+/// (`E2 80 A8`, `E2 80 A9`, line breaks), U+202F (`E2 80 AF`), U+205F (`E2 81 9F`) and U+3000
+/// (`E3 80 80`).
 #[inline]
 fn whitespace_at(text: &str, i: usize) -> Option<(usize, bool)> {
-    let c = text.get(i..)?.chars().next()?;
-    c.is_whitespace()
-        .then(|| (c.len_utf8(), matches!(c, '\u{2028}' | '\u{2029}')))
+    let bytes = text.as_bytes();
+    match (*bytes.get(i)?, *bytes.get(i + 1)?) {
+        (0xC2, second) => matches!(second, 0x85 | 0xA0).then_some((2, false)),
+        (0xE1, 0x9A) => (*bytes.get(i + 2)? == 0x80).then_some((3, false)),
+        (0xE2, 0x80) => match *bytes.get(i + 2)? {
+            0x80..=0x8A | 0xAF => Some((3, false)),
+            0xA8 | 0xA9 => Some((3, true)),
+            _ => None,
+        },
+        (0xE2, 0x81) => (*bytes.get(i + 2)? == 0x9F).then_some((3, false)),
+        (0xE3, 0x80) => (*bytes.get(i + 2)? == 0x80).then_some((3, false)),
+        _ => None,
+    }
 }
 
 /// Bytes that can end a token that ends a sentence: the last byte of `.`, `!`, `?`, `…`
@@ -601,6 +615,30 @@ mod tests {
             push(s, text.len(), line);
         }
         out
+    }
+
+    /// The decoding check this module used first: the reference for [`whitespace_at`].
+    fn reference_whitespace_at(text: &str, i: usize) -> Option<(usize, bool)> {
+        let c = text.get(i..)?.chars().next()?;
+        c.is_whitespace()
+            .then(|| (c.len_utf8(), matches!(c, '\u{2028}' | '\u{2029}')))
+    }
+
+    #[test]
+    fn whitespace_read_from_bytes_as_decoded() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buffer = [0u8; 4];
+            let text = &*c.encode_utf8(&mut buffer);
+            if BYTE_CLASS[usize::from(text.as_bytes()[0])] == MAYBE_SPACE {
+                assert_eq!(
+                    whitespace_at(text, 0),
+                    reference_whitespace_at(text, 0),
+                    "{c:?}"
+                );
+            } else if c.len_utf8() > 1 {
+                assert!(!c.is_whitespace(), "{c:?}");
+            }
+        }
     }
 
     fn check_tokens(text: &str) {
