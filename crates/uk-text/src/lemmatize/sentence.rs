@@ -52,6 +52,7 @@ impl SentenceAnalyses {
     /// The lemma, tag and guessed flag of token `i`; `None` when the lemmatizer had no
     /// analysis for it (or `i` is out of range).
     #[must_use]
+    #[inline]
     pub fn get(&self, i: usize) -> Option<(&str, Upos, bool)> {
         let entry = self.entries.get(i)?;
         let (upos, guessed) = entry.analysis?;
