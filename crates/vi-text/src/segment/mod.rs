@@ -208,12 +208,19 @@ impl Segmentation {
 
     /// Appends the form of `token` to `out`: its atoms' bytes joined by `_`. `text` must be
     /// the segmented text.
+    #[inline]
     pub fn write_form(&self, text: &str, token: &SegToken, out: &mut String) {
         if token.atom_count == 1 {
-            // One atom: the token's own span.
+            // One atom (most tokens): the token's own span, inlined into the caller.
             out.push_str(token.span.get(text).unwrap_or(""));
             return;
         }
+        self.write_compound_form(text, token, out);
+    }
+
+    /// [`Segmentation::write_form`] for a token of several atoms.
+    #[inline(never)]
+    fn write_compound_form(&self, text: &str, token: &SegToken, out: &mut String) {
         for (i, span) in self.atoms(token).iter().enumerate() {
             if i > 0 {
                 out.push('_');
