@@ -10,8 +10,7 @@
 
 use index::FstData;
 use index::SYLLABLE_SEPARATOR;
-use index::fst::Streamer;
-use index::fst::raw::Fst;
+use index::fst::raw::{Fst, Node};
 use std::collections::HashMap;
 
 /// No node (the word cannot continue) or no syllable id.
@@ -89,50 +88,77 @@ fn slot_of(tag: u64, mask: usize) -> usize {
     (tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
 }
 
-impl SyllableTrie {
-    /// Builds the trie of every key of `fst` (syllables separated by
-    /// [`SYLLABLE_SEPARATOR`]).
-    pub fn build(fst: &Fst<FstData>) -> SyllableTrie {
-        let mut ids: HashMap<Box<[u8]>, u32, FastState> = HashMap::default();
-        let mut trie = SyllableTrie {
+/// The trie under construction.
+struct Builder {
+    ids: HashMap<Box<[u8]>, u32, FastState>,
+    trie: SyllableTrie,
+    edges: usize,
+    /// Per node: whether a key ends there.
+    finals: Vec<bool>,
+}
+
+impl Builder {
+    /// A builder for about `keys` keys: the table starts large enough for two edges a key
+    /// (the word lists have fewer), so that it seldom grows (and is no larger than growing
+    /// would make it).
+    fn new(keys: usize) -> Builder {
+        let size = keys
+            .saturating_mul(4)
+            .clamp(1 << 12, 1 << 24)
+            .next_power_of_two();
+        Builder {
             ids: HashMap::default(),
-            slots: vec![(0, 0); 1 << 12],
-            mask: (1 << 12) - 1,
-        };
-        let mut edges = 0usize;
-        // Per node: whether a key ends there.
-        let mut finals: Vec<bool> = vec![false];
-        let mut stream = fst.stream();
-        while let Some((key, _)) = stream.next() {
-            let mut node = ROOT;
-            for part in key.split(|&b| b == SYLLABLE_SEPARATOR) {
-                let id = match ids.get(part) {
-                    Some(&id) => id,
-                    None => {
-                        let id = ids.len() as u32;
-                        ids.insert(part.into(), id);
-                        id
-                    }
-                };
-                let tag = tag(node, id);
-                let (slot, found) = trie.probe(tag);
-                node = if found {
-                    trie.slots[slot].1
-                } else {
-                    let child = finals.len() as u32;
-                    finals.push(false);
-                    trie.slots[slot] = (tag, child);
-                    edges += 1;
-                    if edges * 2 > trie.slots.len() {
-                        trie.grow();
-                    }
-                    child
-                };
-            }
-            if let Some(is_final) = finals.get_mut(node as usize) {
-                *is_final = true;
-            }
+            trie: SyllableTrie {
+                ids: HashMap::default(),
+                slots: vec![(0, 0); size],
+                mask: size - 1,
+            },
+            edges: 0,
+            finals: vec![false],
         }
+    }
+
+    /// The child of `node` over the syllable `part`, made when new.
+    fn step(&mut self, node: u32, part: &[u8]) -> u32 {
+        let id = match self.ids.get(part) {
+            Some(&id) => id,
+            None => {
+                let id = self.ids.len() as u32;
+                self.ids.insert(part.into(), id);
+                id
+            }
+        };
+        let tag = tag(node, id);
+        let (slot, found) = self.trie.probe(tag);
+        if found {
+            self.trie.slots[slot].1
+        } else {
+            let child = self.finals.len() as u32;
+            self.finals.push(false);
+            self.trie.slots[slot] = (tag, child);
+            self.edges += 1;
+            if self.edges * 2 > self.trie.slots.len() {
+                self.trie.grow();
+            }
+            child
+        }
+    }
+
+    /// A key ends with the syllable `part` after `node`.
+    fn key_ends(&mut self, node: u32, part: &[u8]) {
+        let node = self.step(node, part);
+        if let Some(is_final) = self.finals.get_mut(node as usize) {
+            *is_final = true;
+        }
+    }
+
+    fn finish(self) -> SyllableTrie {
+        let Builder {
+            ids,
+            mut trie,
+            finals,
+            ..
+        } = self;
         // Values become `child << 1 | final`.
         for slot in &mut trie.slots {
             if slot.0 != 0 {
@@ -140,8 +166,66 @@ impl SyllableTrie {
                 slot.1 = slot.1 << 1 | u32::from(is_final);
             }
         }
-        trie.ids = ids.into_iter().collect();
+        trie.ids = ids;
         trie
+    }
+}
+
+impl SyllableTrie {
+    /// Builds the trie of every key of `fst` (syllables separated by
+    /// [`SYLLABLE_SEPARATOR`]).
+    ///
+    /// A depth-first walk over the fst's nodes, in key order: a syllable shared by many
+    /// keys (`hòa` in `hòa bình`, `hòa giải`, …) is looked up once, when the walk crosses
+    /// the separator after it, and no key is copied out. Syllables and nodes get the same
+    /// numbers as in a pass over the keys in order (each key's syllables from the left).
+    pub fn build(fst: &Fst<FstData>) -> SyllableTrie {
+        /// A node of the fst being walked: the next transition to follow, the trie node the
+        /// key so far leads to, and where the current syllable starts in `key`.
+        struct Frame<'f> {
+            node: Node<'f>,
+            next: usize,
+            trie_node: u32,
+            part_start: usize,
+        }
+        let mut builder = Builder::new(fst.len());
+        let mut key: Vec<u8> = Vec::new();
+        let root = fst.root();
+        if root.is_final() {
+            builder.key_ends(ROOT, &key);
+        }
+        let mut stack = vec![Frame {
+            node: root,
+            next: 0,
+            trie_node: ROOT,
+            part_start: 0,
+        }];
+        while let Some(frame) = stack.last_mut() {
+            if frame.next >= frame.node.len() {
+                stack.pop();
+                key.pop();
+                continue;
+            }
+            let transition = frame.node.transition(frame.next);
+            frame.next += 1;
+            let (mut trie_node, mut part_start) = (frame.trie_node, frame.part_start);
+            if transition.inp == SYLLABLE_SEPARATOR {
+                trie_node = builder.step(trie_node, key.get(part_start..).unwrap_or(&[]));
+                part_start = key.len() + 1;
+            }
+            key.push(transition.inp);
+            let node = fst.node(transition.addr);
+            if node.is_final() {
+                builder.key_ends(trie_node, key.get(part_start..).unwrap_or(&[]));
+            }
+            stack.push(Frame {
+                node,
+                next: 0,
+                trie_node,
+                part_start,
+            });
+        }
+        builder.finish()
     }
 
     /// The slot of `tag`: where it is (true) or the free slot where it goes (false).
@@ -208,5 +292,133 @@ impl SyllableTrie {
     /// The node after the one-syllable prefix `syllable` ([`NONE`] when no word starts so).
     pub fn first(&self, syllable: u32) -> u32 {
         self.child(ROOT, syllable).map_or(NONE, |(node, _)| node)
+    }
+}
+
+/// What [`SyllableTrie::parts`] gives: `(syllable, id)` pairs and `(tag, value)` edges.
+#[cfg(test)]
+pub(crate) type TrieParts = (Vec<(Vec<u8>, u32)>, Vec<(u64, u32)>);
+
+#[cfg(test)]
+impl SyllableTrie {
+    /// The trie built as it first was, by a pass over the keys in order: the reference
+    /// [`SyllableTrie::build`] is checked against.
+    pub(crate) fn build_by_stream(fst: &Fst<FstData>) -> SyllableTrie {
+        use index::fst::Streamer;
+        let mut ids: HashMap<Box<[u8]>, u32, FastState> = HashMap::default();
+        let mut trie = SyllableTrie {
+            ids: HashMap::default(),
+            slots: vec![(0, 0); 1 << 12],
+            mask: (1 << 12) - 1,
+        };
+        let mut edges = 0usize;
+        // Per node: whether a key ends there.
+        let mut finals: Vec<bool> = vec![false];
+        let mut stream = fst.stream();
+        while let Some((key, _)) = stream.next() {
+            let mut node = ROOT;
+            for part in key.split(|&b| b == SYLLABLE_SEPARATOR) {
+                let id = match ids.get(part) {
+                    Some(&id) => id,
+                    None => {
+                        let id = ids.len() as u32;
+                        ids.insert(part.into(), id);
+                        id
+                    }
+                };
+                let tag = tag(node, id);
+                let (slot, found) = trie.probe(tag);
+                node = if found {
+                    trie.slots[slot].1
+                } else {
+                    let child = finals.len() as u32;
+                    finals.push(false);
+                    trie.slots[slot] = (tag, child);
+                    edges += 1;
+                    if edges * 2 > trie.slots.len() {
+                        trie.grow();
+                    }
+                    child
+                };
+            }
+            if let Some(is_final) = finals.get_mut(node as usize) {
+                *is_final = true;
+            }
+        }
+        // Values become `child << 1 | final`.
+        for slot in &mut trie.slots {
+            if slot.0 != 0 {
+                let is_final = finals.get(slot.1 as usize).copied().unwrap_or(false);
+                slot.1 = slot.1 << 1 | u32::from(is_final);
+            }
+        }
+        trie.ids = ids.into_iter().collect();
+        trie
+    }
+
+    /// The syllable ids and the edges (`(tag, value)`), sorted, for comparing two builds.
+    pub(crate) fn parts(&self) -> TrieParts {
+        let mut ids: Vec<(Vec<u8>, u32)> = self.ids.iter().map(|(k, &v)| (k.to_vec(), v)).collect();
+        ids.sort_unstable();
+        let mut edges: Vec<(u64, u32)> = self
+            .slots
+            .iter()
+            .copied()
+            .filter(|&(tag, _)| tag != 0)
+            .collect();
+        edges.sort_unstable();
+        (ids, edges)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SyllableTrie;
+    use index::{WordEntry, WordLexicon, WordLexiconBuilder};
+
+    fn check(words: &WordLexicon) {
+        let fst = words.lexicon().fst().as_fst();
+        let walked = SyllableTrie::build(fst);
+        let streamed = SyllableTrie::build_by_stream(fst);
+        assert_eq!(walked.parts(), streamed.parts());
+    }
+
+    #[test]
+    fn walk_builds_the_trie_of_the_key_pass() {
+        let mut keys = vec![
+            "",
+            " ",
+            "  a",
+            "a",
+            "a ",
+            "a b",
+            "a b c",
+            "a bc",
+            "a\u{1f}b",
+            "ab",
+            "b",
+            "hòa",
+            "hòa bình",
+            "bình",
+            "gìn giữ hòa bình",
+            "giữ gìn",
+        ];
+        keys.sort_unstable();
+        let mut builder = WordLexiconBuilder::new(0);
+        for key in &keys {
+            builder
+                .insert(key.as_bytes(), WordEntry::default())
+                .unwrap();
+        }
+        check(&WordLexicon::from_bytes(builder.finish_to_vec().unwrap()).unwrap());
+    }
+
+    #[test]
+    fn walk_builds_the_trie_of_the_key_pass_on_the_word_list() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vi-words.vnlx");
+        crate::lexicon::build(&root.join("data/sources/vi/pyvi"), &path).unwrap();
+        check(&WordLexicon::open(&path).unwrap());
     }
 }
