@@ -72,28 +72,16 @@ impl ShapeCounts {
         // punctuation of Vietnamese text through tables, others decoded), and the state of
         // the chunk being read moves on through a transition table. Every (state, class)
         // pair is counted; the counts are read off those pairs at the end.
-        let wide = &*WIDE_CLASS;
-        let bytes = text.as_bytes();
         let mut pairs = [0usize; STATES * CLASSES];
-        let mut state = 0usize;
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            let class = if b < 0x80 {
-                i += 1;
-                ASCII_CLASS[usize::from(b)]
-            } else {
-                let Some((class, len)) = wide_class(wide, text, i) else {
-                    break;
-                };
-                i += len;
-                class
-            };
-            let pair = (state * CLASSES + usize::from(class as u8)) & PAIR_MASK;
-            pairs[pair] += 1;
-            state = usize::from(NEXT_STATE[pair]);
-        }
-        let pair = state * CLASSES + usize::from(Class::Space as u8);
-        pairs[pair] += 1;
+        let (state, _) = count_pairs(text, &mut pairs, 0, 0, text.len());
+        ShapeCounts::from_pairs(&mut pairs, state)
+    }
+
+    /// The counts behind `pairs`, the (state, class) counts of a whole text that ended in
+    /// `state`.
+    fn from_pairs(pairs: &mut [usize; STATES * CLASSES], state: usize) -> ShapeCounts {
+        // The end of the text closes the last chunk.
+        pairs[(state * CLASSES + usize::from(Class::Space as u8)) & PAIR_MASK] += 1;
         let mut counts = ShapeCounts::default();
         for (state, row) in pairs.chunks_exact(CLASSES).enumerate() {
             let count = |class: Class| row[usize::from(class as u8)];
@@ -155,6 +143,64 @@ enum Class {
     /// Anything else.
     Punctuation,
 }
+
+/// Counts the (state, class) pairs of the characters from byte `i` on, starting in `state`,
+/// until a character ends at or after byte `end`: the state and byte reached (the length of
+/// the text when no character starts at a byte reached).
+#[inline]
+fn count_pairs(
+    text: &str,
+    pairs: &mut [usize; STATES * CLASSES],
+    mut state: usize,
+    mut i: usize,
+    end: usize,
+) -> (usize, usize) {
+    let wide = &*WIDE_CLASS;
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    while i < end {
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        let class = if b < 0x80 {
+            i += 1;
+            ASCII_CLASS[usize::from(b)]
+        } else {
+            let Some((class, len)) = wide_class(wide, text, i) else {
+                return (state, bytes.len());
+            };
+            i += len;
+            class
+        };
+        let pair = (state * CLASSES + usize::from(class as u8)) & PAIR_MASK;
+        pairs[pair] += 1;
+        state = usize::from(NEXT_STATE[pair]);
+    }
+    (state, i)
+}
+
+/// True when the counts of a text's beginning make it [`TextShape::Segmented`] whatever its
+/// last `remaining` bytes hold: the underscored chunks can only grow, and the chunks (words)
+/// by at most the open one plus one per two bytes (a chunk needs a byte and a whitespace
+/// before it).
+fn surely_segmented(pairs: &[usize; STATES * CLASSES], remaining: usize) -> bool {
+    let (mut words, mut underscored) = (0usize, 0usize);
+    for (state, row) in pairs.chunks_exact(CLASSES).enumerate() {
+        if state & HAS_LETTERS != 0 {
+            let closed = row[usize::from(Class::Space as u8)];
+            words += closed;
+            if state & JOINED != 0 && state & URL_LIKE == 0 {
+                underscored += closed;
+            }
+        }
+    }
+    let most_words = words.saturating_add(2).saturating_add(remaining / 2);
+    underscored >= 2 && underscored.saturating_mul(100) >= most_words.saturating_mul(3)
+}
+
+/// How many bytes [`detect_shape`] reads between two looks at whether the text is surely
+/// segmented.
+const SHAPE_BLOCK: usize = 2048;
 
 /// The class of each ASCII byte.
 const ASCII_CLASS: [Class; 128] = {
@@ -344,7 +390,21 @@ fn is_mark(c: char) -> bool {
 /// The shape of `text` (see [`ShapeCounts::shape`]).
 #[must_use]
 pub fn detect_shape(text: &str) -> TextShape {
-    ShapeCounts::of(text).shape()
+    detect_shape_in_blocks(text, SHAPE_BLOCK)
+}
+
+/// [`detect_shape`], looking every `block` bytes whether the text is surely segmented already
+/// (segmented text is told from the first part of it).
+fn detect_shape_in_blocks(text: &str, block: usize) -> TextShape {
+    let mut pairs = [0usize; STATES * CLASSES];
+    let (mut state, mut i) = (0, 0);
+    while i < text.len() {
+        (state, i) = count_pairs(text, &mut pairs, state, i, i.saturating_add(block.max(1)));
+        if i < text.len() && surely_segmented(&pairs, text.len() - i) {
+            return TextShape::Segmented;
+        }
+    }
+    ShapeCounts::from_pairs(&mut pairs, state).shape()
 }
 
 #[cfg(test)]
@@ -561,6 +621,23 @@ mod tests {
             };
             assert_eq!(ShapeCounts::of(&text), reference_counts(&text));
             assert_eq!(ShapeCounts::of(&text), previous_byte_pass(&text));
+            let shape = reference_counts(&text).shape();
+            for block in [1, 7, 64, 500, SHAPE_BLOCK] {
+                assert_eq!(detect_shape_in_blocks(&text, block), shape);
+            }
+            // Every third space an underscore: text that reads as segmented.
+            let mut spaces = 0;
+            let segmented: String = text
+                .chars()
+                .map(|c| {
+                    spaces += usize::from(c == ' ');
+                    if c == ' ' && spaces % 3 == 0 { '_' } else { c }
+                })
+                .collect();
+            let shape = reference_counts(&segmented).shape();
+            for block in [1, 7, 64, 500, SHAPE_BLOCK] {
+                assert_eq!(detect_shape_in_blocks(&segmented, block), shape);
+            }
         }
     }
 
@@ -590,10 +667,39 @@ mod tests {
         }
 
         #[test]
+        fn shape_told_early_is_the_shape_of_the_counts(
+            text in shaped_text(),
+            block in 1usize..80,
+        ) {
+            let shape = reference_counts(&text).shape();
+            prop_assert_eq!(detect_shape_in_blocks(&text, block), shape);
+            prop_assert_eq!(detect_shape(&text), shape);
+        }
+
+        #[test]
         fn byte_pass_counts_any_text_as_the_reference(text in any::<String>()) {
             prop_assert_eq!(ShapeCounts::of(&text), reference_counts(&text));
             prop_assert_eq!(ShapeCounts::of(&text), previous_byte_pass(&text));
         }
+    }
+
+    #[test]
+    fn long_segmented_text_is_told_early_and_rightly() {
+        let segmented = "Quan_chức Mỹ đã bí_mật gặp phía Nga để đối_thoại khẩn_cấp . ".repeat(400);
+        // Half of it tells, a block does not yet.
+        let mut pairs = [0usize; STATES * CLASSES];
+        let (_, read) = count_pairs(&segmented, &mut pairs, 0, 0, SHAPE_BLOCK);
+        assert!(!surely_segmented(&pairs, segmented.len() - read));
+        let (_, read) = count_pairs(&segmented, &mut pairs, 0, read, segmented.len() / 2);
+        assert!(surely_segmented(&pairs, segmented.len() - read));
+        assert_eq!(detect_shape(&segmented), TextShape::Segmented);
+        // A raw tail long enough to dilute the underscores is read to the end.
+        let diluted = format!(
+            "{segmented}{}",
+            "một hai ba bốn năm sáu bảy tám ".repeat(20_000)
+        );
+        assert_eq!(detect_shape(&diluted), reference_counts(&diluted).shape());
+        assert_eq!(detect_shape(&diluted), TextShape::Raw);
     }
 
     #[test]
