@@ -128,12 +128,84 @@ fn checksum(words: &[u8]) -> u64 {
     hasher.update(&(words.len() as u64).to_le_bytes());
     hasher.update(words);
     let mut key = String::new();
+    let mut keys = TokenKeys::default();
     for line in String::from_utf8_lossy(words).lines() {
-        lexicon_key(line.trim(), &mut key);
+        keys.line_key(line.trim(), &mut key);
         hasher.update(key.as_bytes());
         hasher.update(b"\n");
     }
     hasher.digest()
+}
+
+/// [`lexicon_key`] of many lines that share their tokens (the syllables of a word list):
+/// the key of a line is the keys of its tokens (between `_` and whitespace) joined by
+/// single spaces, so each distinct token is keyed once.
+#[derive(Default)]
+struct TokenKeys<'a> {
+    keys: std::collections::HashMap<&'a str, String, TokenHashState>,
+    scratch: String,
+}
+
+/// A fast hasher for [`TokenKeys`] (short keys from the vendored word list: no flooding).
+#[derive(Default, Clone, Copy)]
+struct TokenHashState;
+
+impl std::hash::BuildHasher for TokenHashState {
+    type Hasher = TokenHasher;
+    fn build_hasher(&self) -> TokenHasher {
+        TokenHasher(0)
+    }
+}
+
+/// The hasher of [`TokenHashState`]: multiply-rotate over eight-byte words.
+struct TokenHasher(u64);
+
+impl std::hash::Hasher for TokenHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let (chunks, tail) = bytes.as_chunks::<8>();
+        for chunk in chunks {
+            self.mix(u64::from_le_bytes(*chunk));
+        }
+        let mut last = [0u8; 8];
+        if let Some(head) = last.get_mut(..tail.len()) {
+            head.copy_from_slice(tail);
+        }
+        self.mix(u64::from_le_bytes(last) ^ (tail.len() as u64) << 59);
+    }
+
+    fn finish(&self) -> u64 {
+        let h = self.0 ^ self.0 >> 31;
+        h.wrapping_mul(0xD6E8_FEB8_6659_FD93) ^ h >> 29
+    }
+}
+
+impl TokenHasher {
+    #[inline]
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0 ^ word)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(26);
+    }
+}
+
+impl<'a> TokenKeys<'a> {
+    /// Writes `lexicon_key(line)` into `out` (cleared first).
+    fn line_key(&mut self, line: &'a str, out: &mut String) {
+        out.clear();
+        for token in line
+            .split(|c: char| c == '_' || c.is_whitespace())
+            .filter(|token| !token.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let key = self.keys.entry(token).or_insert_with(|| {
+                lexicon_key(token, &mut self.scratch);
+                self.scratch.clone()
+            });
+            out.push_str(key);
+        }
+    }
 }
 
 /// The flags one spelling of a word contributes.
@@ -228,6 +300,50 @@ pub fn build(sources_dir: &Path, out_path: &Path) -> Result<BuildReport, BuildEr
 
 #[cfg(test)]
 mod tests {
+    /// Keys read token by token are the keys of whole lines: on the word list, and on any
+    /// text.
+    #[test]
+    fn token_keys_give_the_line_keys() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../data/sources/vi/pyvi")
+            .join(super::WORDS_FILE);
+        let words = std::fs::read_to_string(path).unwrap();
+        let mut keys = super::TokenKeys::default();
+        let (mut by_tokens, mut whole) = (String::new(), String::new());
+        for line in words.lines().chain([
+            "",
+            " ",
+            "_",
+            "a__b",
+            " a  b ",
+            "Hoà_bình\u{a0}x",
+            "e\u{301} _ \u{301}b",
+            "ĐÀ NẴNG",
+        ]) {
+            keys.line_key(line.trim(), &mut by_tokens);
+            super::lexicon_key(line.trim(), &mut whole);
+            assert_eq!(by_tokens, whole, "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn token_keys_of_any_text_give_the_line_keys(
+            lines in proptest::collection::vec(
+                "[a-zA-ZđĐàáảãạăâêôơưÀÁẢ_ \t\u{a0}\u{300}\u{301}\u{303}.-]{0,16}",
+                0..12,
+            ),
+        ) {
+            let mut keys = super::TokenKeys::default();
+            let (mut by_tokens, mut whole) = (String::new(), String::new());
+            for line in &lines {
+                keys.line_key(line, &mut by_tokens);
+                super::lexicon_key(line, &mut whole);
+                proptest::prop_assert_eq!(&by_tokens, &whole);
+            }
+        }
+    }
+
     use super::*;
     use index::WordLexicon;
 
