@@ -59,6 +59,9 @@ struct Processed {
     outcome: Outcome,
 }
 
+/// Bytes of the output buffer.
+const OUTPUT_BUFFER: usize = 16 << 10;
+
 /// Per-thread state of the workers.
 struct Worker {
     scratch: Scratch,
@@ -113,13 +116,18 @@ pub fn run(args: &ProcessArgs, data_dir: &Path) -> Result<ExitCode, CommandError
         .thread_name(|i| format!("vnuk-worker-{i}"))
         .build()?;
 
+    // Records of analysed documents are tens of KB: they go straight to the output (a
+    // `BufWriter` passes on writes as large as its buffer), only small ones are gathered.
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(io::BufWriter::with_capacity(
-            1 << 20,
+            OUTPUT_BUFFER,
             std::fs::File::create(path)
                 .map_err(|e| format!("{}: cannot create: {e}", path.display()))?,
         )),
-        None => Box::new(io::BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+        None => Box::new(io::BufWriter::with_capacity(
+            OUTPUT_BUFFER,
+            io::stdout().lock(),
+        )),
     };
     let progress = progress::Progress::new(args, !args.quiet && io::stderr().is_terminal());
     let started = Instant::now();
