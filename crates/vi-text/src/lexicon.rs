@@ -127,13 +127,17 @@ fn checksum(words: &[u8]) -> u64 {
     hasher.update(WORDS_FILE.as_bytes());
     hasher.update(&(words.len() as u64).to_le_bytes());
     hasher.update(words);
+    // Every line's key and a line break, hashed as one stream (the same digest as hashing
+    // them one by one).
     let mut key = String::new();
+    let mut all_keys = String::with_capacity(words.len() + words.len() / 4);
     let mut keys = TokenKeys::default();
     for line in String::from_utf8_lossy(words).lines() {
         keys.line_key(line.trim(), &mut key);
-        hasher.update(key.as_bytes());
-        hasher.update(b"\n");
+        all_keys.push_str(&key);
+        all_keys.push('\n');
     }
+    hasher.update(all_keys.as_bytes());
     hasher.digest()
 }
 
