@@ -222,13 +222,11 @@ impl Analyzer {
     fn find_paragraphs(&self, text: &str, s: &mut Scratch) {
         s.paragraphs.clear();
         let mut start = 0;
-        // Splitting at one byte is a fast search; most texts hold no NUL byte.
-        let pieces: &mut dyn Iterator<Item = &str> = if text.as_bytes().contains(&0) {
-            &mut text.split(['\n', '\0'])
-        } else {
-            &mut text.split('\n')
-        };
-        for piece in pieces {
+        // Line breaks and NUL bytes are found with a SIMD search; both are ASCII, so every
+        // piece is cut on character boundaries.
+        let ends = memchr::memchr2_iter(b'\n', 0, text.as_bytes()).chain([text.len()]);
+        for end in ends {
+            let piece = text.get(start..end).unwrap_or_default();
             let leading = piece.len() - piece.trim_start().len();
             let trimmed = piece.trim();
             if !trimmed.is_empty() {
@@ -241,7 +239,7 @@ impl Analyzer {
                     boilerplate: None,
                 });
             }
-            start += piece.len() + 1;
+            start = end + 1;
         }
     }
 

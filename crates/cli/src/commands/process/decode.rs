@@ -92,11 +92,7 @@ pub fn decode(content: Content, lossy: bool) -> Result<Decoded, Failure> {
 }
 
 fn count_nul_bytes(bytes: &[u8]) -> u64 {
-    // Text rarely holds any: one fast search settles most documents.
-    if !bytes.contains(&0) {
-        return 0;
-    }
-    bytes.iter().filter(|&&b| b == 0).count() as u64
+    memchr::memchr_iter(0, bytes).count() as u64
 }
 
 /// Why `bytes` look like binary data, if they do: a known magic number, or many control
