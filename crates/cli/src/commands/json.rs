@@ -11,11 +11,23 @@ pub(crate) fn push_json_string(out: &mut String, s: &str) {
 
 /// Appends `s` escaped as the inside of a JSON string literal (no quotes around it), for
 /// writers that write the quotes with the text around them.
+#[inline]
 pub(crate) fn push_json_string_body(out: &mut String, s: &str) {
-    let bytes = s.as_bytes();
     // Most strings need no escape at all: find the first byte that does, eight at a time.
+    let first = first_to_escape(s.as_bytes(), 0);
+    if first == s.len() {
+        out.push_str(s);
+    } else {
+        push_escaped_from(out, s, first);
+    }
+}
+
+/// Appends `s` escaped, knowing that byte `first` is the first to need an escape.
+#[cold]
+fn push_escaped_from(out: &mut String, s: &str, first: usize) {
+    let bytes = s.as_bytes();
     let mut run_start = 0;
-    let mut i = first_to_escape(bytes, 0);
+    let mut i = first;
     while i < bytes.len() {
         // Escapes are ASCII, so every cut falls on a character boundary.
         out.push_str(s.get(run_start..i).unwrap_or_default());
