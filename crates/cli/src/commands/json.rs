@@ -90,8 +90,18 @@ fn first_to_escape(bytes: &[u8], from: usize) -> usize {
         }
         i += 8;
     }
+    // The last few bytes through a table.
+    const ESCAPED: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = b < 0x20 || b == b'"' as usize || b == b'\\' as usize;
+            b += 1;
+        }
+        table
+    };
     while let Some(&b) = bytes.get(i) {
-        if b < 0x20 || b == b'"' || b == b'\\' {
+        if ESCAPED[usize::from(b)] {
             return i;
         }
         i += 1;
