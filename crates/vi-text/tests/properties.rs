@@ -176,6 +176,18 @@ proptest! {
         prop_assert_eq!(normalize(&nfd), normalize(&text));
     }
 
+    /// `vnuk process` takes ASCII word forms as normalized without asking: that must be so.
+    #[test]
+    fn ascii_is_normalized_as_it_is(
+        text in prop_oneof!["[\\x00-\\x7F]{0,40}", "[a-zA-Z _.,'-]{0,40}", "(([nN]g|[qQ]u|[gG]i)?[aeiouyAEIOUY]{1,3}[cmnpt]?h? ?){0,8}"]
+    ) {
+        for style in STYLES {
+            let normalizer = Normalizer::new().with_tone_style(style);
+            prop_assert_eq!(normalizer.normalize(&text), text.as_str());
+        }
+        prop_assert_eq!(normalize(&text), text.as_str());
+    }
+
     #[test]
     fn anything_goes_through_without_panic(text in any::<String>()) {
         let once = normalize(&text);

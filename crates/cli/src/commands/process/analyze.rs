@@ -291,10 +291,14 @@ impl Analyzer {
                 let original = token_span.slice(text);
                 s.form.clear();
                 s.segmentation.write_form(sentence_text, token, &mut s.form);
-                let norm = s
-                    .vi_norms
-                    .changed(&self.vi_normalizer, &s.form, &mut s.norm)
-                    .unwrap_or(&s.form);
+                // ASCII needs no normalization (a property test of vi-text holds it to that).
+                let norm = if s.form.is_ascii() {
+                    &s.form
+                } else {
+                    s.vi_norms
+                        .changed(&self.vi_normalizer, &s.form, &mut s.norm)
+                        .unwrap_or(&s.form)
+                };
                 let lexical = matches!(token.kind, TokenKind::Word | TokenKind::Compound);
                 let mut oov = false;
                 if lexical {
