@@ -345,11 +345,8 @@ impl Analyzer {
             for token in tokens {
                 let original = token.span.shifted(span.start).slice(text);
                 let start = s.norm.len();
+                // Unchanged text is appended as it is.
                 let changed = self.uk_normalizer.normalize_into(original, &mut s.norm);
-                if !changed {
-                    s.norm.truncate(start);
-                    s.norm.push_str(original);
-                }
                 s.norm_spans.push((start, s.norm.len(), changed));
             }
             let forms = tokens
