@@ -289,15 +289,21 @@ impl Analyzer {
             for token in s.segmentation.tokens() {
                 let token_span = token.span.shifted(absolute.start);
                 let original = token_span.slice(text);
-                s.form.clear();
-                s.segmentation.write_form(sentence_text, token, &mut s.form);
+                // A one-atom word's form is its own text; a compound's joins its atoms by `_`.
+                let form = if token.atom_count() == 1 {
+                    original
+                } else {
+                    s.form.clear();
+                    s.segmentation.write_form(sentence_text, token, &mut s.form);
+                    s.form.as_str()
+                };
                 // ASCII needs no normalization (a property test of vi-text holds it to that).
-                let norm = if s.form.is_ascii() {
-                    &s.form
+                let norm = if form.is_ascii() {
+                    form
                 } else {
                     s.vi_norms
-                        .changed(&self.vi_normalizer, &s.form, &mut s.norm)
-                        .unwrap_or(&s.form)
+                        .changed(&self.vi_normalizer, form, &mut s.norm)
+                        .unwrap_or(form)
                 };
                 let lexical = matches!(token.kind, TokenKind::Word | TokenKind::Compound);
                 let mut oov = false;
