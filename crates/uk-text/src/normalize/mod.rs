@@ -246,6 +246,21 @@ impl Normalizer {
     /// long as no Cyrillic combining mark (U+0483..=U+0489) is: none of it is a letter, an
     /// apostrophe, a mark or a soft hyphen, so words stay all-Cyrillic and nothing is rewritten.
     fn nothing_to_do(&self, text: &str) -> bool {
+        self.needs_no_change(text)
+    }
+
+    /// True when a quick byte test shows that `text` certainly needs no change (most words
+    /// of Ukrainian news text), so that a caller can skip normalizing and copying it; false
+    /// does not mean that anything would change.
+    ///
+    /// ```
+    /// let normalizer = uk_text::Normalizer::default();
+    /// assert!(normalizer.needs_no_change("Київ"));
+    /// assert!(!normalizer.needs_no_change("Kиїв")); // a Latin K: normalizing is needed
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn needs_no_change(&self, text: &str) -> bool {
         if self.lowercase {
             return text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase());
         }

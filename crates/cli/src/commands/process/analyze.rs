@@ -46,7 +46,9 @@ pub struct Scratch {
     segmentation: Segmentation,
     form: String,
     norm: String,
-    norm_spans: Vec<(usize, usize, bool)>,
+    /// Per Ukrainian token of a sentence: its normalized form's range in `norm` and whether
+    /// it differs from the text, or `None` when the form is the text itself.
+    norm_spans: Vec<Option<(usize, usize, bool)>>,
     analyses: uk_text::lemmatize::SentenceAnalyses,
     vi_norms: NormMemo,
 }
@@ -351,19 +353,23 @@ impl Analyzer {
             for token in tokens {
                 let original = token.span.shifted(span.start).slice(text);
                 let start = s.norm.len();
+                if self.uk_normalizer.needs_no_change(original) {
+                    s.norm_spans.push(None);
+                    continue;
+                }
                 // Unchanged text is appended as it is.
                 let changed = self.uk_normalizer.normalize_into(original, &mut s.norm);
-                s.norm_spans.push((start, s.norm.len(), changed));
+                s.norm_spans.push(Some((start, s.norm.len(), changed)));
             }
-            let forms = tokens
-                .iter()
-                .zip(&s.norm_spans)
-                .map(|(token, &(start, end, _))| {
-                    (s.norm.get(start..end).unwrap_or_default(), token.kind)
-                });
+            let forms = tokens.iter().zip(&s.norm_spans).map(|(token, norm)| {
+                let form = match *norm {
+                    Some((start, end, _)) => s.norm.get(start..end).unwrap_or_default(),
+                    None => token.span.shifted(span.start).slice(text),
+                };
+                (form, token.kind)
+            });
             self.lemmatizer.lemmatize_sentence(forms, &mut s.analyses);
-            for (i, (token, &(start, end, changed))) in tokens.iter().zip(&s.norm_spans).enumerate()
-            {
+            for (i, (token, norm)) in tokens.iter().zip(&s.norm_spans).enumerate() {
                 let token_span = token.span.shifted(span.start);
                 let original = token_span.slice(text);
                 let analysis = s.analyses.get(i);
@@ -376,7 +382,9 @@ impl Analyzer {
                     text: original,
                     span: token_span,
                     kind: token.kind,
-                    norm: changed.then(|| s.norm.get(start..end).unwrap_or_default()),
+                    norm: norm
+                        .filter(|&(_, _, changed)| changed)
+                        .map(|(start, end, _)| s.norm.get(start..end).unwrap_or_default()),
                     lemma: analysis.map(|(lemma, _, _)| lemma),
                     upos: analysis.map(|(_, upos, _)| upos),
                     oov,
