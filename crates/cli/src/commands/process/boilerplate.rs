@@ -124,7 +124,15 @@ pub fn classify(paragraph: &str, previous: Option<Reason>) -> Option<Reason> {
     if paragraph.len() > MAX_LINE_BYTES {
         return None;
     }
-    if !may_be_furniture_at_all(paragraph, previous) {
+    // Most lines are ruled out without lower-casing them. Lower-casing neither makes nor
+    // removes spaces, `:`, `.`, `…`, `(` or `)`, so the line is trimmed as it is.
+    let bare = paragraph.trim().trim_end_matches([':', ' ', '.', '…']);
+    let first = bare
+        .trim_start_matches('(')
+        .chars()
+        .next()
+        .and_then(|c| c.to_lowercase().next());
+    if !may_be_furniture_at_all(bare, first, previous) {
         return None;
     }
     // Counting stops past the most words a furniture line has.
@@ -132,9 +140,14 @@ pub fn classify(paragraph: &str, previous: Option<Reason>) -> Option<Reason> {
     if words == 0 || words > 2 * SHORT_LINE_WORDS {
         return None;
     }
-    if !may_be_furniture(paragraph, words, previous) {
+    if !may_be_furniture(bare, first, words, previous) {
         return None;
     }
+    apply_rules(paragraph, words, previous)
+}
+
+/// The rules, on a line of `words` words (1 to twice [`SHORT_LINE_WORDS`]).
+fn apply_rules(paragraph: &str, words: usize, previous: Option<Reason>) -> Option<Reason> {
     let lower = paragraph.to_lowercase();
     let bare = lower.trim().trim_end_matches([':', ' ', '.', '…']);
     if let Some(&(_, reason)) = EXACT.iter().find(|(line, _)| *line == bare) {
@@ -207,20 +220,20 @@ fn count_words_up_to(text: &str, limit: usize) -> usize {
     words
 }
 
-/// False when no rule of [`classify`] can match, told from the line as it is, without
-/// lower-casing it (most lines of running text). Lower-casing neither makes nor removes
-/// spaces, `:`, `.`, `…`, `(` or `)`, and shrinks a character's UTF-8 at most threefold
-/// (the Kelvin sign `K`, three bytes, becomes `k`), so each test below is implied by the rule
-/// it stands for.
-fn may_be_furniture(paragraph: &str, words: usize, previous: Option<Reason>) -> bool {
-    let bare = paragraph.trim().trim_end_matches([':', ' ', '.', '…']);
-    let Some(first) = bare
-        .trim_start_matches('(')
-        .chars()
-        .next()
-        .and_then(|c| c.to_lowercase().next())
-    else {
-        return previous == Some(Reason::Subscribe) && words <= 6;
+/// False when no rule of [`classify`] can match, told from the line as it is (`bare`:
+/// trimmed like the rules trim it; `first`: its first letter after any `(`, lower-cased)
+/// without lower-casing it. Lower-casing shrinks a character's UTF-8 at most threefold (the
+/// Kelvin sign `K`, three bytes, becomes `k`), so each test below is implied by the rule it
+/// stands for.
+fn may_be_furniture(
+    bare: &str,
+    first: Option<char>,
+    words: usize,
+    previous: Option<Reason>,
+) -> bool {
+    let tagline = previous == Some(Reason::Subscribe) && words <= 6;
+    let Some(first) = first else {
+        return tagline;
     };
     // A whole furniture line.
     (bare.len() <= 3 * LONGEST_EXACT_LINE && count_words_up_to(bare, EXACT_WORDS + 1) <= EXACT_WORDS)
@@ -237,19 +250,12 @@ fn may_be_furniture(paragraph: &str, words: usize, previous: Option<Reason>) -> 
         || (words <= 5
             && first == 't'
             && lowercase_starts_with(bare.trim_start_matches('('), "theo "))
-        // The tagline under a subscribe call.
-        || (previous == Some(Reason::Subscribe) && words <= 6)
+        || tagline
 }
 
 /// The tests of [`may_be_furniture`] that need no word count: false for most lines at the
 /// cost of a look at their first letter and a search for `:`.
-fn may_be_furniture_at_all(paragraph: &str, previous: Option<Reason>) -> bool {
-    let bare = paragraph.trim().trim_end_matches([':', ' ', '.', '…']);
-    let first = bare
-        .trim_start_matches('(')
-        .chars()
-        .next()
-        .and_then(|c| c.to_lowercase().next());
+fn may_be_furniture_at_all(bare: &str, first: Option<char>, previous: Option<Reason>) -> bool {
     bare.len() <= 3 * LONGEST_EXACT_LINE
         || first.is_some_and(|c| c == 't' || SUBSCRIBE_PREFIXES.iter().any(|p| p.starts_with(c)))
         || memchr::memchr(b':', bare.as_bytes()).is_some()
@@ -351,13 +357,12 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// [`classify`] without its quick rejection: the reference it is checked against.
+    /// [`classify`] without its quick rejections (and counting words with
+    /// `split_whitespace`): the reference it is checked against.
     fn reference_classify(paragraph: &str, previous: Option<Reason>) -> Option<Reason> {
-        // Furniture lines are short: most paragraphs are ruled out by their length alone.
         if paragraph.len() > MAX_LINE_BYTES {
             return None;
         }
-        // Counting stops past the most words a furniture line has.
         let words = paragraph
             .split_whitespace()
             .take(2 * SHORT_LINE_WORDS + 1)
@@ -365,38 +370,7 @@ mod tests {
         if words == 0 || words > 2 * SHORT_LINE_WORDS {
             return None;
         }
-        let lower = paragraph.to_lowercase();
-        let bare = lower.trim().trim_end_matches([':', ' ', '.', '…']);
-        if let Some(&(_, reason)) = EXACT.iter().find(|(line, _)| *line == bare) {
-            return Some(reason);
-        }
-        if SUBSCRIBE_PREFIXES.iter().any(|p| bare.starts_with(p)) {
-            return Some(Reason::Subscribe);
-        }
-        if words <= SHORT_LINE_WORDS {
-            if let Some((label, _)) = bare.split_once(':') {
-                let label = label.trim();
-                if CREDIT_LABELS.contains(&label) {
-                    return Some(Reason::PhotoCredit);
-                }
-                if BYLINE_LABELS.contains(&label) {
-                    return Some(Reason::Byline);
-                }
-            }
-            // "Theo TASS", "(Theo Reuters)": a short source line in Vietnamese news.
-            let inner = bare.trim_start_matches('(').trim_end_matches(')');
-            if words <= 5
-                && inner.starts_with("theo ")
-                && starts_with_capital_after(paragraph, "theo ")
-            {
-                return Some(Reason::Byline);
-            }
-            // The tagline under a subscribe call ("найважливіше від «Слово і діло»").
-            if previous == Some(Reason::Subscribe) && words <= 6 {
-                return Some(Reason::Subscribe);
-            }
-        }
-        None
+        apply_rules(paragraph, words, previous)
     }
 
     fn furniture_like() -> impl Strategy<Value = String> {
