@@ -260,10 +260,7 @@ impl DocRecord {
             if i > 0 {
                 self.out.push(',');
             }
-            self.out.push_str("{\"start\":");
-            self.push_number(span.start as u64);
-            self.out.push_str(",\"end\":");
-            self.push_number(span.end as u64);
+            self.push_span("{\"start\":", span);
             self.out.push_str(",\"language\":\"");
             self.out.push_str(language.code());
             self.out.push_str("\",\"confidence\":");
@@ -300,10 +297,7 @@ impl DocRecord {
             self.out.push(',');
         }
         self.first_sentence = false;
-        self.out.push_str("{\"start\":");
-        self.push_number(span.start as u64);
-        self.out.push_str(",\"end\":");
-        self.push_number(span.end as u64);
+        self.push_span("{\"start\":", span);
         self.out.push_str(",\"language\":\"");
         self.out.push_str(language.code());
         self.out.push_str("\",\"tokens\":[");
@@ -333,10 +327,7 @@ impl DocRecord {
         } else {
             push_json_string_body(&mut self.out, token.text);
         }
-        self.out.push_str("\",\"start\":");
-        self.push_number(token.span.start as u64);
-        self.out.push_str(",\"end\":");
-        self.push_number(token.span.end as u64);
+        self.push_span("\",\"start\":", token.span);
         self.out.push_str(kind_field(token.kind));
         if let Some(norm) = token.norm {
             self.out.push_str(",\"norm\":\"");
@@ -353,6 +344,14 @@ impl DocRecord {
         }
         self.out
             .push_str(if token.oov { ",\"oov\":true}" } else { "}" });
+    }
+
+    /// Writes `opening` (which ends with the `"start":` key) and the span's start and end.
+    fn push_span(&mut self, opening: &str, span: Span) {
+        self.out.push_str(opening);
+        self.push_number(span.start as u64);
+        self.out.push_str(",\"end\":");
+        self.push_number(span.end as u64);
     }
 
     fn push_number(&mut self, n: u64) {
@@ -390,10 +389,7 @@ impl DocRecord {
             }
             self.out.push_str("{\"text\":");
             push_json_string(&mut self.out, span.slice(text));
-            self.out.push_str(",\"start\":");
-            self.push_number(span.start as u64);
-            self.out.push_str(",\"end\":");
-            self.push_number(span.end as u64);
+            self.push_span(",\"start\":", span);
             self.out.push_str(",\"reason\":\"");
             self.out.push_str(reason.name());
             self.out.push_str("\"}");
