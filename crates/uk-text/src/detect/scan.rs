@@ -123,26 +123,20 @@ type EvidenceCode = u8;
 
 /// The evidence code of `c`, read off [`letter_evidence`].
 const fn evidence_code(c: char) -> EvidenceCode {
-    let mut s = Scores {
-        uk: 0.0,
-        ru: 0.0,
-        vi: 0.0,
-        en: 0.0,
-    };
-    letter_evidence(c, &mut s);
-    if s.uk == 0.0 && s.ru == 0.0 && s.vi == 0.0 && s.en == 0.0 {
+    let [uk, ru, vi, en] = letter_weights(c);
+    if uk == 0.0 && ru == 0.0 && vi == 0.0 && en == 0.0 {
         0
-    } else if s.uk == 1.0 && s.ru == 0.0 && s.vi == 0.0 && s.en == 0.0 {
+    } else if uk == 1.0 && ru == 0.0 && vi == 0.0 && en == 0.0 {
         1
-    } else if s.uk == 2.0 && s.ru == 0.0 && s.vi == 0.0 && s.en == 0.0 {
+    } else if uk == 2.0 && ru == 0.0 && vi == 0.0 && en == 0.0 {
         2
-    } else if s.uk == 3.0 && s.ru == 0.0 && s.vi == 0.0 && s.en == 0.0 {
+    } else if uk == 3.0 && ru == 0.0 && vi == 0.0 && en == 0.0 {
         3
-    } else if s.uk == 0.0 && s.ru == 3.0 && s.vi == 0.0 && s.en == 0.0 {
+    } else if uk == 0.0 && ru == 3.0 && vi == 0.0 && en == 0.0 {
         4
-    } else if s.uk == 0.0 && s.ru == 0.0 && s.vi == 1.0 && s.en == 0.0 {
+    } else if uk == 0.0 && ru == 0.0 && vi == 1.0 && en == 0.0 {
         5
-    } else if s.uk == 0.0 && s.ru == 0.0 && s.vi == 0.3 && s.en == 0.0 {
+    } else if uk == 0.0 && ru == 0.0 && vi == 0.3 && en == 0.0 {
         6
     } else {
         // No letter has other weights (checked for every character in the tests).
