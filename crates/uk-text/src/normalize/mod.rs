@@ -214,7 +214,7 @@ impl Normalizer {
         out: &mut String,
         report: Option<&mut Vec<Repair>>,
     ) -> bool {
-        if self.nothing_to_do(text) {
+        if self.needs_no_change(text) {
             out.push_str(text);
             return false;
         }
@@ -236,22 +236,18 @@ impl Normalizer {
         Cow::Owned(out)
     }
 
-    /// True when `text` certainly needs no change: pure ASCII (when lower-casing, without
-    /// capitals), or, when not lower-casing, Cyrillic letters (U+0400–U+04FF) with ASCII
-    /// that holds no letter, apostrophe or backtick — no apostrophe variant, stress mark, soft
-    /// hyphen or Latin look-alike can be in it. Most words of Ukrainian text pass this test.
-    ///
-    /// The common typographic punctuation of news text ([`is_plain_punct`]: guillemets, curly
-    /// double quotes, dashes, the ellipsis, the no-break space, `№`, `°`) may be there too, as
-    /// long as no Cyrillic combining mark (U+0483..=U+0489) is: none of it is a letter, an
-    /// apostrophe, a mark or a soft hyphen, so words stay all-Cyrillic and nothing is rewritten.
-    fn nothing_to_do(&self, text: &str) -> bool {
-        self.needs_no_change(text)
-    }
-
     /// True when a quick byte test shows that `text` certainly needs no change (most words
     /// of Ukrainian news text), so that a caller can skip normalizing and copying it; false
     /// does not mean that anything would change.
+    ///
+    /// The test passes pure ASCII (when lower-casing, without capitals), or, when not
+    /// lower-casing, Cyrillic letters (U+0400–U+04FF) with ASCII that holds no letter,
+    /// apostrophe or backtick — no apostrophe variant, stress mark, soft hyphen or Latin
+    /// look-alike can be in it. The common typographic punctuation of news text
+    /// ([`is_plain_punct`]: guillemets, curly double quotes, dashes, the ellipsis, the
+    /// no-break space, `№`, `°`) may be there too, as long as no Cyrillic combining mark
+    /// (U+0483..=U+0489) is: none of it is a letter, an apostrophe, a mark or a soft hyphen,
+    /// so words stay all-Cyrillic and nothing is rewritten.
     ///
     /// ```
     /// let normalizer = uk_text::Normalizer::default();
@@ -299,7 +295,7 @@ impl Normalizer {
     }
 }
 
-/// How far [`Normalizer::nothing_to_do`] steps over a byte that needs no closer look: 1 for
+/// How far [`Normalizer::needs_no_change`] steps over a byte that needs no closer look: 1 for
 /// ASCII other than letters, `'` and `` ` ``; 2 for the leads 0xD0, 0xD1 and 0xD3 of Cyrillic
 /// letters; 0 for every other byte.
 static PLAIN_STEP: [u8; 256] = {

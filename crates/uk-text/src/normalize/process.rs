@@ -24,7 +24,7 @@ struct NextWord {
 
 impl Normalizer {
     pub(super) fn process(&self, run: &mut Run<'_, '_>) {
-        if !self.nothing_to_do(run.text) {
+        if !self.needs_no_change(run.text) {
             self.process_words(run);
         }
     }
