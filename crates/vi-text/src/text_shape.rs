@@ -475,19 +475,7 @@ mod tests {
                     break;
                 };
                 i += c.len_utf8();
-                if c.is_whitespace() {
-                    Class::Space
-                } else if is_letter(c) {
-                    if is_upper(c) {
-                        Class::Upper
-                    } else {
-                        Class::Lower
-                    }
-                } else if is_mark(c) {
-                    Class::Mark
-                } else {
-                    Class::Punctuation
-                }
+                char_class(c)
             };
             chunk.add(class, &mut counts);
         }
