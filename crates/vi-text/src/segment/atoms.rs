@@ -135,6 +135,17 @@ pub(crate) struct Dicts<'a> {
     pub user: Option<&'a Fst<FstData>>,
 }
 
+#[cfg(test)]
+impl Dicts<'static> {
+    /// No dictionary at all.
+    pub(crate) const NONE: Dicts<'static> = Dicts {
+        owner: 0,
+        words: None,
+        trie: None,
+        user: None,
+    };
+}
+
 /// Per-line working storage, reused across lines so that nothing is allocated per atom once
 /// the buffers have grown.
 #[derive(Debug, Default)]
@@ -591,12 +602,7 @@ mod tests {
     fn chunks_and_gaps() {
         let mut atoms = Atoms::default();
         let text = "buộc Azerbaijan  chấm_dứt ,  Điện Kremlin";
-        let dicts = Dicts {
-            owner: 0,
-            words: None,
-            trie: None,
-            user: None,
-        };
+        let dicts = Dicts::NONE;
         atoms.load(text, Split::Raw, dicts);
         let gaps: Vec<Gap> = atoms.atoms.iter().map(|a| a.gap).collect();
         let (s, f) = (Gap::Split, Gap::Free);

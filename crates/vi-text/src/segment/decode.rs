@@ -143,12 +143,7 @@ mod tests {
     #[test]
     fn matching_over_masks() {
         let mut atoms = Atoms::default();
-        let dicts = crate::segment::atoms::Dicts {
-            owner: 0,
-            words: None,
-            trie: None,
-            user: None,
-        };
+        let dicts = crate::segment::atoms::Dicts::NONE;
         atoms.load("a b c d", Split::Raw, dicts);
         // Words: "a b", "b c d", "c d".
         let set = |atoms: &mut Atoms, i: usize, len: usize| {
@@ -170,12 +165,7 @@ mod tests {
     #[test]
     fn scored_decoding_sums_the_features() {
         let mut atoms = Atoms::default();
-        let dicts = crate::segment::atoms::Dicts {
-            owner: 0,
-            words: None,
-            trie: None,
-            user: None,
-        };
+        let dicts = crate::segment::atoms::Dicts::NONE;
         atoms.load(
             "Ông Nguyễn Văn A nói : hoà bình , 2/11 G20 Vladimir Putin",
             Split::Raw,

@@ -139,11 +139,11 @@ pub(crate) fn walk_trie(trie: &SyllableTrie, atoms: &[Atom], i: usize, max: usiz
 #[cfg(test)]
 mod tests {
     use crate::segment::atoms::{Atoms, Dicts, Split};
-    use index::{WordEntry, WordLexicon, WordLexiconBuilder};
+    use index::WordLexicon;
 
     #[test]
     fn masks_agree_with_matches_at() {
-        let mut keys = vec![
+        let words = crate::segment::test_lexicon(&[
             "nhà",
             "nhà nước",
             "nước",
@@ -152,15 +152,7 @@ mod tests {
             "bình",
             "gìn giữ hòa bình",
             "a b",
-        ];
-        keys.sort_unstable();
-        let mut builder = WordLexiconBuilder::new(0);
-        for key in &keys {
-            builder
-                .insert(key.as_bytes(), WordEntry::default())
-                .unwrap();
-        }
-        let words = WordLexicon::from_bytes(builder.finish_to_vec().unwrap()).unwrap();
+        ]);
         let fst = words.lexicon().fst().as_fst();
         let trie = crate::segment::trie::SyllableTrie::build(fst);
         // The fst walk, then the trie walk (another owner: a fresh surface cache).

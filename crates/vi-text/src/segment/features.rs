@@ -465,12 +465,7 @@ mod tests {
     #[test]
     fn context_hashes_are_those_of_the_features() {
         let mut atoms = Atoms::default();
-        let dicts = Dicts {
-            owner: 0,
-            words: None,
-            trie: None,
-            user: None,
-        };
+        let dicts = Dicts::NONE;
         atoms.load(
             "Ông Nguyễn Văn A nói : hoà bình , 2/11 G20 iPhone",
             Split::Raw,

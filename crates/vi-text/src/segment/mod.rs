@@ -494,3 +494,17 @@ fn force_user_words(atoms: &mut [atoms::Atom]) {
         i = end;
     }
 }
+
+/// A word lexicon of `keys` (in any order), for tests.
+#[cfg(test)]
+pub(crate) fn test_lexicon(keys: &[&str]) -> index::WordLexicon {
+    let mut keys = keys.to_vec();
+    keys.sort_unstable();
+    let mut builder = index::WordLexiconBuilder::new(0);
+    for key in &keys {
+        builder
+            .insert(key.as_bytes(), index::WordEntry::default())
+            .unwrap();
+    }
+    index::WordLexicon::from_bytes(builder.finish_to_vec().unwrap()).unwrap()
+}

@@ -374,7 +374,7 @@ impl SyllableTrie {
 #[cfg(test)]
 mod tests {
     use super::SyllableTrie;
-    use index::{WordEntry, WordLexicon, WordLexiconBuilder};
+    use index::WordLexicon;
 
     fn check(words: &WordLexicon) {
         let fst = words.lexicon().fst().as_fst();
@@ -385,7 +385,7 @@ mod tests {
 
     #[test]
     fn walk_builds_the_trie_of_the_key_pass() {
-        let mut keys = vec![
+        check(&crate::segment::test_lexicon(&[
             "",
             " ",
             "  a",
@@ -402,15 +402,7 @@ mod tests {
             "bình",
             "gìn giữ hòa bình",
             "giữ gìn",
-        ];
-        keys.sort_unstable();
-        let mut builder = WordLexiconBuilder::new(0);
-        for key in &keys {
-            builder
-                .insert(key.as_bytes(), WordEntry::default())
-                .unwrap();
-        }
-        check(&WordLexicon::from_bytes(builder.finish_to_vec().unwrap()).unwrap());
+        ]));
     }
 
     #[test]
