@@ -76,26 +76,36 @@ impl NormMemo {
         form: &str,
         scratch: &'a mut String,
     ) -> Option<&'a str> {
-        let hash = xxh3_64(form.as_bytes());
-        if !self.forms.contains_key(&hash) {
-            if self.forms.len() >= Self::CAPACITY {
-                self.forms.clear();
-            }
-            scratch.clear();
-            normalizer.normalize_into(form, scratch);
-            let norm = (scratch.as_str() != form).then(|| scratch.as_str().into());
-            self.forms.insert(hash, (form.into(), norm));
+        if self.forms.len() >= Self::CAPACITY {
+            self.forms.clear();
         }
-        match self.forms.get(&hash) {
-            Some((key, norm)) if **key == *form => norm.as_deref(),
-            // Two forms with one hash: normalize this one without the memo.
-            _ => {
-                scratch.clear();
-                normalizer.normalize_into(form, scratch);
-                (scratch.as_str() != form).then_some(scratch.as_str())
-            }
+        // One lookup: a form seen before is read, a new one normalized and remembered.
+        let (key, norm) = self
+            .forms
+            .entry(xxh3_64(form.as_bytes()))
+            .or_insert_with(|| {
+                (
+                    form.into(),
+                    normalized(normalizer, form, scratch).map(Into::into),
+                )
+            });
+        if **key == *form {
+            return norm.as_deref();
         }
+        // Two forms with one hash: normalize this one without the memo.
+        normalized(normalizer, form, scratch)
     }
+}
+
+/// `form` normalized into `scratch`, when that differs from `form`.
+fn normalized<'a>(
+    normalizer: &vi_text::normalize::Normalizer,
+    form: &str,
+    scratch: &'a mut String,
+) -> Option<&'a str> {
+    scratch.clear();
+    normalizer.normalize_into(form, scratch);
+    (scratch.as_str() != form).then_some(scratch.as_str())
 }
 
 /// The hasher of keys that are hashes already: the key itself.
