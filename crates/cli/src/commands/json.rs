@@ -59,22 +59,36 @@ pub(crate) fn push_line_header(out: &mut String, file: Option<&str>, line_number
 
 /// The escape of one byte that JSON does not allow in a string as it is.
 fn push_escape(out: &mut String, b: u8) {
-    use std::fmt::Write as _;
+    let (escape, len) = escape(b);
+    out.push_str(std::str::from_utf8(escape.get(..len).unwrap_or_default()).unwrap_or_default());
+}
+
+/// The escape of byte `b` (a control byte, `"` or `\\`): its bytes and their count.
+pub(crate) fn escape(b: u8) -> ([u8; 6], usize) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     match b {
-        b'"' => out.push_str("\\\""),
-        b'\\' => out.push_str("\\\\"),
-        b'\n' => out.push_str("\\n"),
-        b'\r' => out.push_str("\\r"),
-        b'\t' => out.push_str("\\t"),
-        _ => {
-            let _ = write!(out, "\\u{b:04x}");
-        }
+        b'"' => (*b"\\\"____", 2),
+        b'\\' => (*b"\\\\____", 2),
+        b'\n' => (*b"\\n____", 2),
+        b'\r' => (*b"\\r____", 2),
+        b'\t' => (*b"\\t____", 2),
+        _ => (
+            [
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xF)],
+            ],
+            6,
+        ),
     }
 }
 
 /// The index of the first byte at or after `from` that needs an escape (a control byte, `"`
 /// or `\\`), or `bytes.len()`. Tests eight bytes at a time with word arithmetic.
-fn first_to_escape(bytes: &[u8], from: usize) -> usize {
+pub(crate) fn first_to_escape(bytes: &[u8], from: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS;

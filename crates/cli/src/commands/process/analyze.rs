@@ -89,7 +89,7 @@ impl NormMemo {
                     normalized(normalizer, form, scratch).map(Into::into),
                 )
             });
-        if **key == *form {
+        if same_bytes(key.as_bytes(), form.as_bytes()) {
             return norm.as_deref();
         }
         // Two forms with one hash: normalize this one without the memo.
@@ -106,6 +106,25 @@ fn normalized<'a>(
     scratch.clear();
     normalizer.normalize_into(form, scratch);
     (scratch.as_str() != form).then_some(scratch.as_str())
+}
+
+/// `a == b`, inline for the short strings word forms are (`==` calls `memcmp`).
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    fn word<const N: usize>(bytes: &[u8], at: usize) -> Option<[u8; N]> {
+        bytes.get(at..at + N)?.try_into().ok()
+    }
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        0 => true,
+        1..4 => a == b,
+        4..8 => word::<4>(a, 0) == word::<4>(b, 0) && word::<4>(a, n - 4) == word::<4>(b, n - 4),
+        8..=16 => word::<8>(a, 0) == word::<8>(b, 0) && word::<8>(a, n - 8) == word::<8>(b, n - 8),
+        _ => a == b,
+    }
 }
 
 /// The hasher of keys that are hashes already: the key itself.
@@ -332,7 +351,10 @@ impl Analyzer {
                     text: original,
                     span: token_span,
                     kind: token.kind,
-                    norm: (norm != original).then_some(norm),
+                    // Most forms are the very bytes of the text: no need to compare them.
+                    norm: (!std::ptr::eq(norm, original)
+                        && !same_bytes(norm.as_bytes(), original.as_bytes()))
+                    .then_some(norm),
                     lemma: None,
                     upos: None,
                     oov,
@@ -519,6 +541,22 @@ fn mark_boilerplate(text: &str, paragraphs: &mut [Paragraph]) {
             && boilerplate::can_be_caption(paragraphs[i - 1].span.slice(text))
         {
             paragraphs[i - 1].boilerplate = Some(Reason::PhotoCaption);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_bytes;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The short-string comparison agrees with `==`, equal strings included.
+        #[test]
+        fn same_bytes_is_equality(a in proptest::collection::vec(0u8..3, 0..24),
+                                  b in proptest::collection::vec(0u8..3, 0..24)) {
+            prop_assert_eq!(same_bytes(&a, &b), a == b);
+            prop_assert!(same_bytes(&a, &a.clone()));
         }
     }
 }

@@ -9,9 +9,9 @@
 use super::analyze::DocCounts;
 use super::boilerplate::Reason;
 use super::input::Failure;
-use crate::commands::json::{needs_escape, push_json_string, push_json_string_body};
+use super::out::Out;
+use crate::commands::json::needs_escape;
 use core_model::{Language, Span, TokenKind, Upos};
-use std::fmt::Write as _;
 use vi_text::text_shape::TextShape;
 
 /// Output formats of `vnuk process`.
@@ -70,9 +70,9 @@ const MAX_RESERVE: u64 = 256 << 20;
 
 /// Appends `value` (between 0 and 1) with three decimals, as `format!("{value:.3}")` does
 /// (ties to even), without the formatting machinery.
-fn push_fixed3(out: &mut String, value: f32) {
+fn push_fixed3(out: &mut Out, value: f32) {
     if !(0.0..=1.0).contains(&value) {
-        let _ = write!(out, "{value:.3}");
+        out.push_str(&format!("{value:.3}"));
         return;
     }
     // Exact: an f32 significand times 1000 fits in an f64 significand.
@@ -84,7 +84,7 @@ fn push_fixed3(out: &mut String, value: f32) {
         b'0' + (thousandths / 10 % 10) as u8,
         b'0' + (thousandths % 10) as u8,
     ];
-    out.push_str(std::str::from_utf8(&digits).unwrap_or("0.000"));
+    out.push(&digits);
 }
 
 /// `,"kind":"…"` for `kind`, written in one piece.
@@ -133,7 +133,7 @@ fn upos_field(upos: Upos) -> &'static str {
 #[derive(Debug)]
 pub struct DocRecord {
     format: OutputFormat,
-    out: String,
+    out: Out,
     boilerplate: Vec<(Span, Reason)>,
     repairs: Repairs,
     first_sentence: bool,
@@ -149,7 +149,7 @@ impl DocRecord {
     pub fn new(format: OutputFormat) -> DocRecord {
         DocRecord {
             format,
-            out: String::new(),
+            out: Out::default(),
             boilerplate: Vec::new(),
             repairs: Repairs::default(),
             first_sentence: true,
@@ -159,8 +159,8 @@ impl DocRecord {
     }
 
     /// Takes the finished output, leaving the record empty for the next document.
-    pub fn take(&mut self) -> String {
-        std::mem::take(&mut self.out)
+    pub fn take(&mut self) -> Vec<u8> {
+        self.out.take()
     }
 
     fn json(&self) -> bool {
@@ -169,21 +169,20 @@ impl DocRecord {
 
     /// Starts a document.
     pub fn begin(&mut self, origin: Origin<'_>) {
-        self.out.clear();
         self.boilerplate.clear();
         self.repairs = Repairs::default();
         // Room for the whole record up front (JSON is about ten times the text, the analysed
         // text a little more than it), so that it is written without reallocation.
         let estimate = if self.json() { 10 } else { 2 } * origin.bytes + 1024;
         self.out
-            .reserve(usize::try_from(estimate.min(MAX_RESERVE)).unwrap_or(0));
+            .begin(usize::try_from(estimate.min(MAX_RESERVE)).unwrap_or(0));
         if !self.json() {
             return;
         }
         self.out.push_str("{\"id\":");
-        push_json_string(&mut self.out, origin.id);
+        self.out.push_json_string(origin.id);
         self.out.push_str(",\"source\":");
-        push_json_string(&mut self.out, origin.source);
+        self.out.push_json_string(origin.source);
         if let Some(line) = origin.line {
             self.out.push_str(",\"line\":");
             self.push_number(line);
@@ -207,14 +206,14 @@ impl DocRecord {
 
     fn error(&mut self, kind: &str, message: &str, offset: Option<u64>) {
         self.out.push_str("{\"kind\":");
-        push_json_string(&mut self.out, kind);
+        self.out.push_json_string(kind);
         self.out.push_str(",\"message\":");
-        push_json_string(&mut self.out, message);
+        self.out.push_json_string(message);
         if let Some(offset) = offset {
             self.out.push_str(",\"offset\":");
             self.push_number(offset);
         }
-        self.out.push('}');
+        self.out.push_byte(b'}');
     }
 
     /// Records the decoding repairs, written with the document's flags.
@@ -239,7 +238,7 @@ impl DocRecord {
         if let Some(shape) = shape {
             self.out.push_str(",\"shape\":\"");
             self.out.push_str(shape.name());
-            self.out.push('"');
+            self.out.push_byte(b'"');
         }
         if self.repairs.lossy_from.is_some() {
             self.out.push_str(",\"lossy\":true");
@@ -258,16 +257,16 @@ impl DocRecord {
         self.out.push_str(",\"paragraphs\":[");
         for (i, (span, language, confidence)) in paragraphs.enumerate() {
             if i > 0 {
-                self.out.push(',');
+                self.out.push_byte(b',');
             }
             self.push_span("{\"start\":", span);
             self.out.push_str(",\"language\":\"");
             self.out.push_str(language.code());
             self.out.push_str("\",\"confidence\":");
             push_fixed3(&mut self.out, confidence);
-            self.out.push('}');
+            self.out.push_byte(b'}');
         }
-        self.out.push(']');
+        self.out.push_byte(b']');
     }
 
     /// Marks a span as boilerplate (written, in text order, after the sentences).
@@ -294,7 +293,7 @@ impl DocRecord {
             .filter(|sentence| !needs_escape(sentence))
             .map(|_| span);
         if !self.first_sentence {
-            self.out.push(',');
+            self.out.push_byte(b',');
         }
         self.first_sentence = false;
         self.push_span("{\"start\":", span);
@@ -308,9 +307,10 @@ impl DocRecord {
         let first = std::mem::replace(&mut self.first_token, false);
         if !self.json() {
             if !first {
-                self.out.push(' ');
+                self.out.push_byte(b' ');
             }
-            self.out.push_str(token.norm.unwrap_or(token.text));
+            self.out
+                .push_short(token.norm.unwrap_or(token.text).as_bytes());
             return;
         }
         // Quotes and keys travel with the constant text around the values.
@@ -323,24 +323,24 @@ impl DocRecord {
             .plain_sentence
             .is_some_and(|s| s.start <= token.span.start && token.span.end <= s.end);
         if plain {
-            self.out.push_str(token.text);
+            self.out.push_short(token.text.as_bytes());
         } else {
-            push_json_string_body(&mut self.out, token.text);
+            self.out.push_json_body(token.text);
         }
         self.push_span("\",\"start\":", token.span);
-        self.out.push_str(kind_field(token.kind));
+        self.out.push_short(kind_field(token.kind).as_bytes());
         if let Some(norm) = token.norm {
             self.out.push_str(",\"norm\":\"");
-            push_json_string_body(&mut self.out, norm);
-            self.out.push('"');
+            self.out.push_json_body(norm);
+            self.out.push_byte(b'"');
         }
         if let Some(lemma) = token.lemma {
             self.out.push_str(",\"lemma\":\"");
-            push_json_string_body(&mut self.out, lemma);
-            self.out.push('"');
+            self.out.push_json_body(lemma);
+            self.out.push_byte(b'"');
         }
         if let Some(upos) = token.upos {
-            self.out.push_str(upos_field(upos));
+            self.out.push_short(upos_field(upos).as_bytes());
         }
         self.out
             .push_str(if token.oov { ",\"oov\":true}" } else { "}" });
@@ -355,7 +355,7 @@ impl DocRecord {
     }
 
     fn push_number(&mut self, n: u64) {
-        self.out.push_str(itoa::Buffer::new().format(n));
+        self.out.push_u64(n);
     }
 
     /// Closes the open sentence.
@@ -363,21 +363,21 @@ impl DocRecord {
         if self.json() {
             self.out.push_str("]}");
         } else if !self.first_token {
-            self.out.push('\n');
+            self.out.push_byte(b'\n');
         }
     }
 
     /// Closes the sentence list.
     pub fn end_sentences(&mut self) {
         if self.json() {
-            self.out.push(']');
+            self.out.push_byte(b']');
         }
     }
 
     /// Writes the boilerplate, the counts and the warnings, and closes the document.
     pub fn finish(&mut self, text: &str, counts: &DocCounts) {
         if !self.json() {
-            self.out.push('\n');
+            self.out.push_byte(b'\n');
             return;
         }
         self.boilerplate.sort_by_key(|(span, _)| span.start);
@@ -385,25 +385,27 @@ impl DocRecord {
         for i in 0..self.boilerplate.len() {
             let (span, reason) = self.boilerplate[i];
             if i > 0 {
-                self.out.push(',');
+                self.out.push_byte(b',');
             }
             self.out.push_str("{\"text\":");
-            push_json_string(&mut self.out, span.slice(text));
+            self.out.push_json_string(span.slice(text));
             self.push_span(",\"start\":", span);
             self.out.push_str(",\"reason\":\"");
             self.out.push_str(reason.name());
             self.out.push_str("\"}");
         }
-        let _ = write!(
-            self.out,
-            "],\"counts\":{{\"paragraphs\":{},\"sentences\":{},\"tokens\":{},\"words\":{},\"oov\":{},\"boilerplate\":{}}}",
-            counts.paragraphs,
-            counts.sentences,
-            counts.tokens,
-            counts.words,
-            counts.oov,
-            counts.boilerplate
-        );
+        for (key, n) in [
+            ("],\"counts\":{\"paragraphs\":", counts.paragraphs),
+            (",\"sentences\":", counts.sentences),
+            (",\"tokens\":", counts.tokens),
+            (",\"words\":", counts.words),
+            (",\"oov\":", counts.oov),
+            (",\"boilerplate\":", counts.boilerplate),
+        ] {
+            self.out.push_str(key);
+            self.push_number(n);
+        }
+        self.out.push_byte(b'}');
         self.out.push_str(",\"errors\":[");
         if let Some(offset) = self.repairs.lossy_from {
             self.error(
@@ -451,9 +453,9 @@ mod tests {
     use proptest::prelude::*;
 
     fn fixed3(value: f32) -> String {
-        let mut out = String::new();
+        let mut out = super::Out::default();
         push_fixed3(&mut out, value);
-        out
+        String::from_utf8(out.take()).expect("UTF-8")
     }
 
     #[test]

@@ -1,0 +1,301 @@
+//! The byte buffer a record is written into.
+//!
+//! A record is hundreds of short pieces per sentence (keys, numbers, a token's few bytes).
+//! Through `String::push_str` each variable-length piece is a capacity check and a call to
+//! `memcpy`; here the bytes past the cursor are already initialized scratch space, so a short
+//! piece is copied as two overlapping fixed-size blocks (a few moves, no call), and the room
+//! for a whole token is checked once.
+
+use crate::commands::json::{escape, first_to_escape};
+
+/// Bytes of zeroed room added at a time.
+const GROWTH: usize = 64 << 10;
+
+/// The most room kept from one record to the next.
+const KEPT: usize = 64 << 20;
+
+/// The longest piece [`Out::push_short`] copies in blocks.
+pub const SHORT: usize = 32;
+
+/// A byte buffer written through a cursor: `buf[..len]` is the output, `buf[len..]` is
+/// initialized room for the next pieces.
+#[derive(Debug, Default)]
+pub struct Out {
+    buf: Vec<u8>,
+    len: usize,
+}
+
+impl Out {
+    /// Empties the buffer and reserves capacity for `bytes` (made writable as it is needed).
+    pub fn begin(&mut self, bytes: usize) {
+        self.len = 0;
+        self.buf.reserve(bytes.saturating_sub(self.buf.len()));
+    }
+
+    /// The bytes written so far.
+    #[cfg(test)]
+    pub fn as_bytes(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or_default()
+    }
+
+    /// Takes the bytes written (a copy: the buffer stays initialized for the next record),
+    /// leaving the buffer empty.
+    pub fn take(&mut self) -> Vec<u8> {
+        let bytes = self.buf.get(..self.len).unwrap_or_default().to_vec();
+        self.len = 0;
+        if self.buf.len() > KEPT {
+            // After an outsized record, do not hold on to its memory.
+            self.buf = Vec::new();
+        }
+        bytes
+    }
+
+    /// Makes sure `n` more bytes can be written after the cursor.
+    #[inline]
+    pub fn room(&mut self, n: usize) {
+        if self.buf.len() - self.len < n {
+            self.grow(n);
+        }
+    }
+
+    #[cold]
+    fn grow(&mut self, n: usize) {
+        let target = (self.len + n).max(self.buf.len() + GROWTH);
+        self.buf.resize(target, 0);
+    }
+
+    /// Appends `bytes`.
+    #[inline]
+    pub fn push(&mut self, bytes: &[u8]) {
+        self.room(bytes.len());
+        let end = self.len + bytes.len();
+        if let Some(dst) = self.buf.get_mut(self.len..end) {
+            dst.copy_from_slice(bytes);
+            self.len = end;
+        }
+    }
+
+    /// Appends `s`.
+    #[inline]
+    pub fn push_str(&mut self, s: &str) {
+        self.push(s.as_bytes());
+    }
+
+    /// Appends one byte.
+    #[inline]
+    pub fn push_byte(&mut self, b: u8) {
+        self.room(1);
+        if let Some(dst) = self.buf.get_mut(self.len) {
+            *dst = b;
+            self.len += 1;
+        }
+    }
+
+    /// Appends `bytes`, copied in fixed-size blocks when at most [`SHORT`] long.
+    #[inline(always)]
+    pub fn push_short(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
+        if n > SHORT {
+            self.push(bytes);
+            return;
+        }
+        self.room(SHORT);
+        let Some(dst) = self.buf.get_mut(self.len..self.len + SHORT) else {
+            return;
+        };
+        // Two overlapping blocks of the largest size that fits cover the piece; the moves
+        // past its end only touch the room after the cursor.
+        if n >= 16 {
+            copy_block::<16>(dst, 0, bytes, 0);
+            copy_block::<16>(dst, n - 16, bytes, n - 16);
+        } else if n >= 8 {
+            copy_block::<8>(dst, 0, bytes, 0);
+            copy_block::<8>(dst, n - 8, bytes, n - 8);
+        } else if n >= 4 {
+            copy_block::<4>(dst, 0, bytes, 0);
+            copy_block::<4>(dst, n - 4, bytes, n - 4);
+        } else if n > 0 {
+            dst[0] = bytes[0];
+            dst[n / 2] = bytes[n / 2];
+            dst[n - 1] = bytes[n - 1];
+        }
+        self.len += n;
+    }
+
+    /// Appends `s` as a JSON string literal (quotes, backslashes and control characters
+    /// escaped).
+    pub fn push_json_string(&mut self, s: &str) {
+        self.push_byte(b'"');
+        self.push_json_body(s);
+        self.push_byte(b'"');
+    }
+
+    /// Appends `s` escaped as the inside of a JSON string literal (no quotes around it).
+    #[inline]
+    pub fn push_json_body(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        let first = first_to_escape(bytes, 0);
+        if first == bytes.len() {
+            self.push_short(bytes);
+        } else {
+            self.push_escaped_from(bytes, first);
+        }
+    }
+
+    /// Appends `bytes` escaped, knowing that byte `first` is the first to need an escape.
+    #[cold]
+    fn push_escaped_from(&mut self, bytes: &[u8], first: usize) {
+        let mut run_start = 0;
+        let mut i = first;
+        while let Some(&b) = bytes.get(i) {
+            self.push(bytes.get(run_start..i).unwrap_or_default());
+            let (escape, len) = escape(b);
+            self.push(escape.get(..len).unwrap_or_default());
+            run_start = i + 1;
+            i = first_to_escape(bytes, i + 1);
+        }
+        self.push(bytes.get(run_start..).unwrap_or_default());
+    }
+
+    /// Appends the decimal digits of `n`.
+    #[inline]
+    pub fn push_u64(&mut self, n: u64) {
+        // Below 10⁸ (every span of a document under 100 MB): two digits at a time, written
+        // in place.
+        if n >= 100_000_000 {
+            self.push_short(itoa::Buffer::new().format(n).as_bytes());
+            return;
+        }
+        let digits = decimal_digits(n as u32);
+        self.room(8);
+        let Some(dst) = self.buf.get_mut(self.len..self.len + digits) else {
+            return;
+        };
+        let mut rest = n as u32;
+        let mut end = digits;
+        while end >= 2 {
+            let pair = (rest % 100) as usize * 2;
+            rest /= 100;
+            dst[end - 2..end].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+            end -= 2;
+        }
+        if end == 1 {
+            dst[0] = b'0' + rest as u8;
+        }
+        self.len += digits;
+    }
+}
+
+/// "00", "01", … "99".
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut pairs = [0u8; 200];
+    let mut i = 0;
+    while i < 100 {
+        pairs[2 * i] = b'0' + (i / 10) as u8;
+        pairs[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    pairs
+};
+
+/// The number of decimal digits of `n` (below 10⁸), at least one.
+#[inline]
+fn decimal_digits(n: u32) -> usize {
+    1 + usize::from(n >= 10)
+        + usize::from(n >= 100)
+        + usize::from(n >= 1_000)
+        + usize::from(n >= 10_000)
+        + usize::from(n >= 100_000)
+        + usize::from(n >= 1_000_000)
+        + usize::from(n >= 10_000_000)
+}
+
+/// Copies `N` bytes of `src` from `from` to `dst` at `at` (nothing when out of range).
+#[inline(always)]
+fn copy_block<const N: usize>(dst: &mut [u8], at: usize, src: &[u8], from: usize) {
+    if let (Some(d), Some(s)) = (dst.get_mut(at..at + N), src.get(from..from + N)) {
+        d.copy_from_slice(s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Out, SHORT};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the pieces, the buffer holds exactly their concatenation.
+        #[test]
+        fn pieces_are_concatenated(pieces in proptest::collection::vec(
+            (proptest::collection::vec(any::<u8>(), 0..80), 0u8..4, prop_oneof![any::<u64>(), 0u64..200_000_000]), 0..200)
+        ) {
+            let mut out = Out::default();
+            out.begin(16);
+            let mut expected = Vec::new();
+            for (bytes, how, n) in &pieces {
+                match how {
+                    0 => out.push(bytes),
+                    1 => out.push_short(bytes),
+                    2 => {
+                        out.push_u64(*n);
+                        expected.extend_from_slice(n.to_string().as_bytes());
+                        continue;
+                    }
+                    _ => {
+                        if let Some(&b) = bytes.first() {
+                            out.push_byte(b);
+                            expected.push(b);
+                        }
+                        continue;
+                    }
+                }
+                expected.extend_from_slice(bytes);
+            }
+            prop_assert_eq!(out.as_bytes(), &expected[..]);
+            prop_assert_eq!(out.take(), expected);
+            prop_assert!(out.as_bytes().is_empty());
+        }
+    }
+
+    proptest! {
+        /// JSON strings read back as the text they were written from.
+        #[test]
+        fn json_strings_round_trip(text in "(\\PC|[\"\\\\\n\t\u{0}-\u{1f}]){0,60}") {
+            let mut out = Out::default();
+            out.begin(0);
+            out.push_json_string(&text);
+            let parsed: String = serde_json::from_slice(&out.take()).expect("valid JSON");
+            prop_assert_eq!(parsed, text);
+        }
+    }
+
+    #[test]
+    fn numbers_at_every_digit_count() {
+        let mut n = 1u64;
+        for _ in 0..20 {
+            for value in [n - 1, n, n.saturating_add(1), n.saturating_mul(5)] {
+                let mut out = Out::default();
+                out.begin(0);
+                out.push_u64(value);
+                assert_eq!(out.take(), value.to_string().into_bytes());
+            }
+            n = n.saturating_mul(10);
+        }
+    }
+
+    #[test]
+    fn every_short_length_is_copied_whole() {
+        let source: Vec<u8> = (1..=SHORT as u8 + 1).collect();
+        for n in 0..=source.len() {
+            let mut out = Out::default();
+            out.begin(0);
+            out.push_byte(b'[');
+            out.push_short(&source[..n]);
+            out.push_byte(b']');
+            let mut expected = vec![b'['];
+            expected.extend_from_slice(&source[..n]);
+            expected.push(b']');
+            assert_eq!(out.take(), expected, "{n} bytes");
+        }
+    }
+}
