@@ -3,15 +3,13 @@
 //! JSON line (or as analysed text) together with the counts the summary adds up.
 
 use super::boilerplate::{self, Reason};
+use super::norm_memo::NormMemo;
 use super::record::{DocRecord, TokenFields};
 use core_model::{Language, Span, Token, TokenKind};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use uk_text::lemmatize::UkLemmatizer;
 use vi_text::segment::{SegmentOptions, Segmentation, Segmenter};
 use vi_text::sentence::SentenceKind;
 use vi_text::text_shape::{TextShape, detect_shape};
-use xxhash_rust::xxh3::xxh3_64;
 
 /// Below this confidence an English reading of a short paragraph in a Vietnamese or
 /// Ukrainian document (a name, a title) is not trusted: the paragraph takes the document's
@@ -53,64 +51,9 @@ pub struct Scratch {
     vi_norms: NormMemo,
 }
 
-/// The normalized forms of the Vietnamese word forms a worker has seen (news text repeats
-/// its words), so that a form is normalized once: keyed by the form's hash, holding the
-/// form and its normalized form when that differs.
-#[derive(Default)]
-struct NormMemo {
-    forms: HashMap<u64, MemoEntry, BuildHasherDefault<AlreadyHashed>>,
-}
-
-/// A form and its normalized form when that differs.
-type MemoEntry = (Box<str>, Option<Box<str>>);
-
-impl NormMemo {
-    /// Forms remembered at most; then the memo starts afresh.
-    const CAPACITY: usize = 1 << 16;
-
-    /// The normalized `form` when it differs from `form`, else `None`. `scratch` holds it
-    /// when the memo cannot.
-    fn changed<'a>(
-        &'a mut self,
-        normalizer: &vi_text::normalize::Normalizer,
-        form: &str,
-        scratch: &'a mut String,
-    ) -> Option<&'a str> {
-        if self.forms.len() >= Self::CAPACITY {
-            self.forms.clear();
-        }
-        // One lookup: a form seen before is read, a new one normalized and remembered.
-        let (key, norm) = self
-            .forms
-            .entry(xxh3_64(form.as_bytes()))
-            .or_insert_with(|| {
-                (
-                    form.into(),
-                    normalized(normalizer, form, scratch).map(Into::into),
-                )
-            });
-        if same_bytes(key.as_bytes(), form.as_bytes()) {
-            return norm.as_deref();
-        }
-        // Two forms with one hash: normalize this one without the memo.
-        normalized(normalizer, form, scratch)
-    }
-}
-
-/// `form` normalized into `scratch`, when that differs from `form`.
-fn normalized<'a>(
-    normalizer: &vi_text::normalize::Normalizer,
-    form: &str,
-    scratch: &'a mut String,
-) -> Option<&'a str> {
-    scratch.clear();
-    normalizer.normalize_into(form, scratch);
-    (scratch.as_str() != form).then_some(scratch.as_str())
-}
-
 /// `a == b`, inline for the short strings word forms are (`==` calls `memcmp`).
 #[inline]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+pub(super) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     fn word<const N: usize>(bytes: &[u8], at: usize) -> Option<[u8; N]> {
         bytes.get(at..at + N)?.try_into().ok()
     }
@@ -124,26 +67,6 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         4..8 => word::<4>(a, 0) == word::<4>(b, 0) && word::<4>(a, n - 4) == word::<4>(b, n - 4),
         8..=16 => word::<8>(a, 0) == word::<8>(b, 0) && word::<8>(a, n - 8) == word::<8>(b, n - 8),
         _ => a == b,
-    }
-}
-
-/// The hasher of keys that are hashes already: the key itself.
-#[derive(Default)]
-struct AlreadyHashed(u64);
-
-impl Hasher for AlreadyHashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 

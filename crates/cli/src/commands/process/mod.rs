@@ -13,6 +13,7 @@ mod analyze;
 mod boilerplate;
 mod decode;
 mod input;
+mod norm_memo;
 mod out;
 mod record;
 mod summary;
