@@ -9,7 +9,7 @@
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Forms remembered at most; then the memo starts afresh.
-const CAPACITY: usize = 1 << 16;
+const CAPACITY: usize = 1 << 17;
 /// Slots of the table at most (at most half of them used).
 const SLOTS: usize = CAPACITY * 2;
 /// Slots of a new table; it doubles as it fills.
@@ -19,20 +19,23 @@ const TEXT_CAPACITY: usize = 4 << 20;
 /// Forms up to this length are kept in their slot.
 const INLINE: usize = 16;
 /// `norm_len` of a form whose normalized form is itself.
-const UNCHANGED: u32 = u32::MAX;
+const UNCHANGED: u16 = u16::MAX;
+/// Forms and normalized forms longer than this are not remembered.
+const LONGEST: usize = UNCHANGED as usize - 1;
 
+/// One slot: 32 bytes.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
-    /// The form's hash with the lowest bit set; 0 marks an empty slot.
-    hash: u64,
-    /// The form when at most [`INLINE`] bytes long.
-    inline: [u8; INLINE],
-    key_len: u32,
+    /// Half of the form's hash with the lowest bit set; 0 marks an empty slot.
+    hash: u32,
     /// Where a longer form is in `text`.
     key_start: u32,
+    /// The form when at most [`INLINE`] bytes long.
+    inline: [u8; INLINE],
     norm_start: u32,
+    key_len: u16,
     /// [`UNCHANGED`] when the form normalizes to itself.
-    norm_len: u32,
+    norm_len: u16,
 }
 
 /// A memo of normalized Vietnamese word forms (see the module documentation).
@@ -55,8 +58,9 @@ impl NormMemo {
         if self.slots.is_empty() {
             self.slots = vec![Slot::default(); FIRST_SLOTS];
         }
-        let hash = xxh3_64(form.as_bytes()) | 1;
-        let mut index = self.first_probe(hash);
+        let full_hash = xxh3_64(form.as_bytes());
+        let hash = (full_hash >> 32) as u32 | 1;
+        let mut index = self.first_probe(full_hash);
         loop {
             let slot = self.slots.get(index)?;
             if slot.hash == 0 {
@@ -66,7 +70,7 @@ impl NormMemo {
                 return (slot.norm_len != UNCHANGED).then(|| {
                     let start = slot.norm_start as usize;
                     self.text
-                        .get(start..start + slot.norm_len as usize)
+                        .get(start..start + usize::from(slot.norm_len))
                         .unwrap_or_default()
                 });
             }
@@ -75,6 +79,9 @@ impl NormMemo {
         // A new form: normalize it and remember the answer, starting afresh when full.
         let norm = normalized(normalizer, form, scratch);
         let added = form.len() + norm.map_or(0, str::len);
+        if form.len() > LONGEST || norm.is_some_and(|norm| norm.len() > LONGEST) {
+            return norm;
+        }
         if (self.used + 1) * 2 > self.slots.len() || self.text.len() + added > TEXT_CAPACITY {
             if added > TEXT_CAPACITY {
                 return norm;
@@ -84,11 +91,11 @@ impl NormMemo {
             } else {
                 self.clear();
             }
-            index = self.free_slot(hash);
+            index = self.free_slot(full_hash);
         }
         let mut slot = Slot {
             hash,
-            key_len: form.len() as u32,
+            key_len: form.len() as u16,
             norm_len: UNCHANGED,
             ..Slot::default()
         };
@@ -100,7 +107,7 @@ impl NormMemo {
         }
         if let Some(norm) = norm {
             slot.norm_start = self.text.len() as u32;
-            slot.norm_len = norm.len() as u32;
+            slot.norm_len = norm.len() as u16;
             self.text.push_str(norm);
         }
         if let Some(place) = self.slots.get_mut(index) {
@@ -110,13 +117,15 @@ impl NormMemo {
         norm
     }
 
-    fn first_probe(&self, hash: u64) -> usize {
-        hash as usize & (self.slots.len() - 1)
+    /// The first slot of the probe sequence of a form of hash `full_hash` (its low half; a
+    /// slot keeps the high half).
+    fn first_probe(&self, full_hash: u64) -> usize {
+        full_hash as usize & (self.slots.len() - 1)
     }
 
-    /// The first empty slot on `hash`'s probe sequence.
-    fn free_slot(&self, hash: u64) -> usize {
-        let mut index = self.first_probe(hash);
+    /// The first empty slot on the probe sequence of `full_hash`.
+    fn free_slot(&self, full_hash: u64) -> usize {
+        let mut index = self.first_probe(full_hash);
         while self.slots.get(index).is_some_and(|slot| slot.hash != 0) {
             index = (index + 1) & (self.slots.len() - 1);
         }
@@ -128,7 +137,7 @@ impl NormMemo {
         let doubled = vec![Slot::default(); self.slots.len() * 2];
         let old = std::mem::replace(&mut self.slots, doubled);
         for slot in old.into_iter().filter(|slot| slot.hash != 0) {
-            let index = self.free_slot(slot.hash);
+            let index = self.free_slot(self.rehash(&slot));
             if let Some(place) = self.slots.get_mut(index) {
                 *place = slot;
             }
@@ -138,17 +147,26 @@ impl NormMemo {
     /// True when `slot` holds `form`.
     #[inline]
     fn holds(&self, slot: &Slot, form: &str) -> bool {
-        let len = slot.key_len as usize;
-        if len != form.len() {
-            return false;
-        }
+        usize::from(slot.key_len) == form.len()
+            && super::analyze::same_bytes(self.key(slot), form.as_bytes())
+    }
+
+    /// The form `slot` holds.
+    #[inline]
+    fn key<'a>(&'a self, slot: &'a Slot) -> &'a [u8] {
+        let len = usize::from(slot.key_len);
         let stored = if len <= INLINE {
             slot.inline.get(..len)
         } else {
             let start = slot.key_start as usize;
             self.text.as_bytes().get(start..start + len)
         };
-        stored.is_some_and(|stored| super::analyze::same_bytes(stored, form.as_bytes()))
+        stored.unwrap_or_default()
+    }
+
+    /// The full hash of the form `slot` holds.
+    fn rehash(&self, slot: &Slot) -> u64 {
+        xxh3_64(self.key(slot))
     }
 
     fn clear(&mut self) {
@@ -202,6 +220,11 @@ mod tests {
                 prop_assert_eq!(got, expected, "{}", form);
             }
         }
+    }
+
+    #[test]
+    fn a_slot_is_32_bytes() {
+        assert_eq!(std::mem::size_of::<super::Slot>(), 32);
     }
 
     #[test]
