@@ -38,16 +38,17 @@ impl Out {
         self.buf.get(..self.len).unwrap_or_default()
     }
 
-    /// Takes the bytes written (a copy: the buffer stays initialized for the next record),
-    /// leaving the buffer empty.
+    /// Takes the bytes written, leaving the buffer empty. They are copied out, so that the
+    /// buffer stays initialized (and in cache) for the next record — unless the buffer has
+    /// grown past [`KEPT`] bytes: then it is handed over whole, with no copy, and not kept.
     pub fn take(&mut self) -> Vec<u8> {
-        let bytes = self.buf.get(..self.len).unwrap_or_default().to_vec();
-        self.len = 0;
+        let len = std::mem::take(&mut self.len);
         if self.buf.len() > KEPT {
-            // After an outsized record, do not hold on to its memory.
-            self.buf = Vec::new();
+            let mut bytes = std::mem::take(&mut self.buf);
+            bytes.truncate(len);
+            return bytes;
         }
-        bytes
+        self.buf.get(..len).unwrap_or_default().to_vec()
     }
 
     /// Makes sure `n` more bytes can be written after the cursor.
@@ -267,6 +268,23 @@ mod tests {
             let parsed: String = serde_json::from_slice(&out.take()).expect("valid JSON");
             prop_assert_eq!(parsed, text);
         }
+    }
+
+    #[test]
+    fn an_outsized_buffer_is_handed_over_and_not_kept() {
+        let mut out = Out::default();
+        out.begin(0);
+        let piece = vec![b'x'; 1 << 20];
+        for _ in 0..(super::KEPT >> 20) + 1 {
+            out.push(&piece);
+        }
+        let bytes = out.take();
+        assert_eq!(bytes.len(), super::KEPT + (1 << 20));
+        assert!(bytes.iter().all(|&b| b == b'x'));
+        assert!(out.buf.is_empty());
+        out.begin(0);
+        out.push_short(b"next");
+        assert_eq!(out.take(), b"next".to_vec());
     }
 
     #[test]
