@@ -4,7 +4,7 @@
 //! Through `String::push_str` each variable-length piece is a capacity check and a call to
 //! `memcpy`; here the bytes past the cursor are already initialized scratch space, so a short
 //! piece is copied as two overlapping fixed-size blocks (a few moves, no call), and the room
-//! for a whole token is checked once.
+//! for a whole token is checked once ([`Out::write`] and its [`Cursor`]).
 
 use crate::commands::json::{escape, first_to_escape};
 
@@ -95,32 +95,33 @@ impl Out {
     /// Appends `bytes`, copied in fixed-size blocks when at most [`SHORT`] long.
     #[inline(always)]
     pub fn push_short(&mut self, bytes: &[u8]) {
-        let n = bytes.len();
-        if n > SHORT {
+        if bytes.len() > SHORT {
             self.push(bytes);
             return;
         }
-        self.room(SHORT);
-        let Some(dst) = self.buf.get_mut(self.len..self.len + SHORT) else {
-            return;
+        self.write(SHORT, |cursor| cursor.put_short(bytes));
+    }
+
+    /// Runs `write` on a cursor over the next `room` bytes and keeps what it wrote; returns
+    /// false, keeping nothing, when `write` ran out of room. One capacity check for many
+    /// pieces: the cursor's bounds checks are against a length held in a register.
+    #[inline(always)]
+    pub fn write(&mut self, room: usize, write: impl FnOnce(&mut Cursor<'_>)) -> bool {
+        self.room(room);
+        let Some(dst) = self.buf.get_mut(self.len..self.len + room) else {
+            return false;
         };
-        // Two overlapping blocks of the largest size that fits cover the piece; the moves
-        // past its end only touch the room after the cursor.
-        if n >= 16 {
-            copy_block::<16>(dst, 0, bytes, 0);
-            copy_block::<16>(dst, n - 16, bytes, n - 16);
-        } else if n >= 8 {
-            copy_block::<8>(dst, 0, bytes, 0);
-            copy_block::<8>(dst, n - 8, bytes, n - 8);
-        } else if n >= 4 {
-            copy_block::<4>(dst, 0, bytes, 0);
-            copy_block::<4>(dst, n - 4, bytes, n - 4);
-        } else if n > 0 {
-            dst[0] = bytes[0];
-            dst[n / 2] = bytes[n / 2];
-            dst[n - 1] = bytes[n - 1];
+        let mut cursor = Cursor {
+            dst,
+            pos: 0,
+            overflow: false,
+        };
+        write(&mut cursor);
+        if cursor.overflow {
+            return false;
         }
-        self.len += n;
+        self.len += cursor.pos;
+        true
     }
 
     /// Appends `s` as a JSON string literal (quotes, backslashes and control characters
@@ -161,18 +162,85 @@ impl Out {
     /// Appends the decimal digits of `n`.
     #[inline]
     pub fn push_u64(&mut self, n: u64) {
-        // Below 10⁸ (every span of a document under 100 MB): two digits at a time, written
-        // in place.
-        if n >= 100_000_000 {
-            self.push_short(itoa::Buffer::new().format(n).as_bytes());
-            return;
+        match u32::try_from(n) {
+            Ok(n) => {
+                self.write(10, |cursor| cursor.put_u32(n));
+            }
+            Err(_) => self.push_short(itoa::Buffer::new().format(n).as_bytes()),
         }
-        let digits = decimal_digits(n as u32);
-        self.room(8);
-        let Some(dst) = self.buf.get_mut(self.len..self.len + digits) else {
+    }
+}
+
+/// Writes pieces into a slice of initialized room (see [`Out::write`]). A piece that does
+/// not fit is not written and marks the cursor as overflowed.
+pub struct Cursor<'a> {
+    dst: &'a mut [u8],
+    pos: usize,
+    overflow: bool,
+}
+
+impl Cursor<'_> {
+    /// Appends `bytes` (a constant piece becomes fixed-size moves).
+    #[inline(always)]
+    pub fn put(&mut self, bytes: &[u8]) {
+        match self.dst.get_mut(self.pos..self.pos + bytes.len()) {
+            Some(dst) => {
+                dst.copy_from_slice(bytes);
+                self.pos += bytes.len();
+            }
+            None => self.overflow = true,
+        }
+    }
+
+    /// Appends `bytes` of at most [`SHORT`] bytes as two overlapping fixed-size blocks (a
+    /// few moves, no call); the moves past its end only touch room that later pieces
+    /// overwrite. Needs [`SHORT`] bytes of room.
+    #[inline(always)]
+    pub fn put_short(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
+        let Some(dst) = self.dst.get_mut(self.pos..self.pos + SHORT) else {
+            self.overflow = true;
             return;
         };
-        let mut rest = n as u32;
+        if n > SHORT {
+            self.overflow = true;
+        } else if n >= 16 {
+            copy_block::<16>(dst, 0, bytes, 0);
+            copy_block::<16>(dst, n - 16, bytes, n - 16);
+        } else if n >= 8 {
+            copy_block::<8>(dst, 0, bytes, 0);
+            copy_block::<8>(dst, n - 8, bytes, n - 8);
+        } else if n >= 4 {
+            copy_block::<4>(dst, 0, bytes, 0);
+            copy_block::<4>(dst, n - 4, bytes, n - 4);
+        } else if n > 0 {
+            dst[0] = bytes[0];
+            dst[n / 2] = bytes[n / 2];
+            dst[n - 1] = bytes[n - 1];
+        }
+        self.pos += n;
+    }
+
+    /// Appends `bytes`: as [`Cursor::put_short`] when short, else as [`Cursor::put`].
+    #[inline(always)]
+    pub fn put_any(&mut self, bytes: &[u8]) {
+        if bytes.len() <= SHORT {
+            self.put_short(bytes);
+        } else {
+            self.put(bytes);
+        }
+    }
+
+    /// Appends the decimal digits of `n`, two at a time, written in place (needs 10 bytes
+    /// of room).
+    #[inline(always)]
+    pub fn put_u32(&mut self, n: u32) {
+        let digits = n.checked_ilog10().unwrap_or(0) as usize + 1;
+        let Some(dst) = self.dst.get_mut(self.pos..self.pos + digits) else {
+            self.overflow = true;
+            return;
+        };
+        let mut rest = n;
         let mut end = digits;
         while end >= 2 {
             let pair = (rest % 100) as usize * 2;
@@ -183,7 +251,7 @@ impl Out {
         if end == 1 {
             dst[0] = b'0' + rest as u8;
         }
-        self.len += digits;
+        self.pos += digits;
     }
 }
 
@@ -198,18 +266,6 @@ const DIGIT_PAIRS: [u8; 200] = {
     }
     pairs
 };
-
-/// The number of decimal digits of `n` (below 10⁸), at least one.
-#[inline]
-fn decimal_digits(n: u32) -> usize {
-    1 + usize::from(n >= 10)
-        + usize::from(n >= 100)
-        + usize::from(n >= 1_000)
-        + usize::from(n >= 10_000)
-        + usize::from(n >= 100_000)
-        + usize::from(n >= 1_000_000)
-        + usize::from(n >= 10_000_000)
-}
 
 /// Copies `N` bytes of `src` from `from` to `dst` at `at` (nothing when out of range).
 #[inline(always)]

@@ -65,6 +65,10 @@ pub struct Repairs {
     pub nul_bytes: u64,
 }
 
+/// Room for a token object besides its text, normalized form and lemma: the keys, two
+/// numbers, the longest kind and part of speech, and the slack of three short copies.
+const TOKEN_ROOM: usize = 256;
+
 /// The most a record reserves up front; a larger record grows as it is written.
 const MAX_RESERVE: u64 = 256 << 20;
 
@@ -313,15 +317,75 @@ impl DocRecord {
                 .push_short(token.norm.unwrap_or(token.text).as_bytes());
             return;
         }
-        // Quotes and keys travel with the constant text around the values.
+        let plain = self
+            .plain_sentence
+            .is_some_and(|s| s.start <= token.span.start && token.span.end <= s.end);
+        if !(self.plain_token(first, plain, token)) {
+            self.escaped_token(first, plain, token);
+        }
+    }
+
+    /// Writes the usual token — nothing to escape, a span below 2³² — with one capacity
+    /// check for the whole object; false, writing nothing, for any other.
+    #[inline(always)]
+    fn plain_token(&mut self, first: bool, plain: bool, token: &TokenFields<'_>) -> bool {
+        let escape_free = |s: Option<&str>| s.is_none_or(|s| !needs_escape(s));
+        let (Ok(start), Ok(end)) = (
+            u32::try_from(token.span.start),
+            u32::try_from(token.span.end),
+        ) else {
+            return false;
+        };
+        if !((plain || !needs_escape(token.text))
+            && escape_free(token.norm)
+            && escape_free(token.lemma))
+        {
+            return false;
+        }
+        let optional = |s: Option<&str>| s.map_or(0, str::len);
+        let room = TOKEN_ROOM + token.text.len() + optional(token.norm) + optional(token.lemma);
+        self.out.write(room, |c| {
+            // Quotes and keys travel with the constant text around the values.
+            if first {
+                c.put(b"{\"text\":\"");
+            } else {
+                c.put(b",{\"text\":\"");
+            }
+            c.put_any(token.text.as_bytes());
+            c.put(b"\",\"start\":");
+            c.put_u32(start);
+            c.put(b",\"end\":");
+            c.put_u32(end);
+            c.put_short(kind_field(token.kind).as_bytes());
+            if let Some(norm) = token.norm {
+                c.put(b",\"norm\":\"");
+                c.put_any(norm.as_bytes());
+                c.put(b"\"");
+            }
+            if let Some(lemma) = token.lemma {
+                c.put(b",\"lemma\":\"");
+                c.put_any(lemma.as_bytes());
+                c.put(b"\"");
+            }
+            if let Some(upos) = token.upos {
+                c.put_short(upos_field(upos).as_bytes());
+            }
+            if token.oov {
+                c.put(b",\"oov\":true}");
+            } else {
+                c.put(b"}");
+            }
+        })
+    }
+
+    /// Writes any token, escaping what needs it.
+    #[cold]
+    fn escaped_token(&mut self, first: bool, plain: bool, token: &TokenFields<'_>) {
         self.out.push_str(if first {
             "{\"text\":\""
         } else {
             ",{\"text\":\""
         });
-        let plain = self
-            .plain_sentence
-            .is_some_and(|s| s.start <= token.span.start && token.span.end <= s.end);
         if plain {
             self.out.push_short(token.text.as_bytes());
         } else {
@@ -347,6 +411,7 @@ impl DocRecord {
     }
 
     /// Writes `opening` (which ends with the `"start":` key) and the span's start and end.
+    #[inline]
     fn push_span(&mut self, opening: &str, span: Span) {
         self.out.push_str(opening);
         self.push_number(span.start as u64);
@@ -422,8 +487,8 @@ impl DocRecord {
 
 #[cfg(test)]
 mod tests {
-    use super::{kind_field, push_fixed3, upos_field};
-    use core_model::{TokenKind, Upos};
+    use super::{DocRecord, OutputFormat, TokenFields, kind_field, push_fixed3, upos_field};
+    use core_model::{Span, TokenKind, Upos};
 
     #[test]
     fn field_pieces_spell_the_names() {
@@ -485,6 +550,43 @@ mod tests {
         #[test]
         fn three_decimals_match_format(value in 0.0f32..=1.0) {
             prop_assert_eq!(fixed3(value), format!("{value:.3}"));
+        }
+    }
+
+    proptest! {
+        /// The token writer with one capacity check writes what the general one writes, for
+        /// every token it takes (spans below 2³², nothing to escape), short or long.
+        #[test]
+        fn one_check_token_writer_matches_the_general_one(
+            text in "[^\"\\\\\u{0}-\u{1f}]{0,40}",
+            norm in proptest::option::of("[a-zà-ỹ]{0,40}"),
+            lemma in proptest::option::of("[а-яіїєґʼ]{0,30}"),
+            start in prop_oneof![0usize..100_000, 0usize..5_000_000_000],
+            len in 0usize..100,
+            first in any::<bool>(),
+            oov in any::<bool>(),
+            upos in proptest::option::of(0usize..Upos::ALL.len()),
+            kind in 0usize..3,
+        ) {
+            let token = TokenFields {
+                text: &text,
+                span: Span::new(start, start + len),
+                kind: [TokenKind::Word, TokenKind::Abbreviation, TokenKind::Punct][kind],
+                norm: norm.as_deref(),
+                lemma: lemma.as_deref(),
+                upos: upos.map(|i| Upos::ALL[i]),
+                oov,
+            };
+            let mut one_check = DocRecord::new(OutputFormat::Jsonl);
+            let mut general = DocRecord::new(OutputFormat::Jsonl);
+            let taken = one_check.plain_token(first, true, &token);
+            general.escaped_token(first, true, &token);
+            if taken {
+                prop_assert_eq!(one_check.take(), general.take());
+            } else {
+                prop_assert!(start + len > u32::MAX as usize);
+                prop_assert!(one_check.take().is_empty());
+            }
         }
     }
 }
