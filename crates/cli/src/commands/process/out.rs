@@ -99,7 +99,9 @@ impl Out {
             self.push(bytes);
             return;
         }
-        self.write(SHORT, |cursor| cursor.put_short(bytes));
+        if !self.write(SHORT, |cursor| cursor.put_short(bytes)) {
+            self.push(bytes);
+        }
     }
 
     /// Runs `write` on a cursor over the next `room` bytes and keeps what it wrote; returns
@@ -162,11 +164,9 @@ impl Out {
     /// Appends the decimal digits of `n`.
     #[inline]
     pub fn push_u64(&mut self, n: u64) {
-        match u32::try_from(n) {
-            Ok(n) => {
-                self.write(10, |cursor| cursor.put_u32(n));
-            }
-            Err(_) => self.push_short(itoa::Buffer::new().format(n).as_bytes()),
+        let fitted = u32::try_from(n).is_ok_and(|n| self.write(10, |cursor| cursor.put_u32(n)));
+        if !fitted {
+            self.push(itoa::Buffer::new().format(n).as_bytes());
         }
     }
 }
@@ -231,27 +231,30 @@ impl Cursor<'_> {
         }
     }
 
-    /// Appends the decimal digits of `n`, two at a time, written in place (needs 10 bytes
-    /// of room).
+    /// Appends the decimal digits of `n` (needs 10 bytes of room). Below 10⁸ — every span
+    /// of a document under 100 MB — the eight digits are made at once, two by table, in one
+    /// word, and the leading zeros dropped by shifting it.
     #[inline(always)]
     pub fn put_u32(&mut self, n: u32) {
-        let digits = n.checked_ilog10().unwrap_or(0) as usize + 1;
-        let Some(dst) = self.dst.get_mut(self.pos..self.pos + digits) else {
+        if n >= 100_000_000 {
+            self.put(itoa::Buffer::new().format(n).as_bytes());
+            return;
+        }
+        let pair = |v: u32| {
+            let at = v as usize * 2;
+            u64::from(DIGIT_PAIRS[at]) | u64::from(DIGIT_PAIRS[at + 1]) << 8
+        };
+        let four = |v: u32| pair(v / 100) | pair(v % 100) << 16;
+        // The digits in writing order from the lowest byte up.
+        let digits = four(n / 10_000) | four(n % 10_000) << 32;
+        // Leading zeros are the low bytes equal to `0` (one is kept for zero itself).
+        let zeros = ((digits ^ 0x3030_3030_3030_3030).trailing_zeros() / 8).min(7) as usize;
+        let Some(dst) = self.dst.get_mut(self.pos..self.pos + 8) else {
             self.overflow = true;
             return;
         };
-        let mut rest = n;
-        let mut end = digits;
-        while end >= 2 {
-            let pair = (rest % 100) as usize * 2;
-            rest /= 100;
-            dst[end - 2..end].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
-            end -= 2;
-        }
-        if end == 1 {
-            dst[0] = b'0' + rest as u8;
-        }
-        self.pos += digits;
+        dst.copy_from_slice(&(digits >> (zeros * 8)).to_le_bytes());
+        self.pos += 8 - zeros;
     }
 }
 
@@ -355,6 +358,16 @@ mod tests {
             }
             n = n.saturating_mul(10);
         }
+        // Every number of up to five digits, one after another in one buffer.
+        let mut out = Out::default();
+        out.begin(0);
+        let mut expected = String::new();
+        for value in 0..100_000u64 {
+            out.push_u64(value);
+            out.push_byte(b',');
+            expected.push_str(&format!("{value},"));
+        }
+        assert_eq!(out.take(), expected.into_bytes());
     }
 
     #[test]
