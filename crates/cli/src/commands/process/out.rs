@@ -240,10 +240,7 @@ impl Cursor<'_> {
             self.put(itoa::Buffer::new().format(n).as_bytes());
             return;
         }
-        let pair = |v: u32| {
-            let at = v as usize * 2;
-            u64::from(DIGIT_PAIRS[at]) | u64::from(DIGIT_PAIRS[at + 1]) << 8
-        };
+        let pair = |v: u32| u64::from(DIGIT_PAIRS[v as usize % 100]);
         let four = |v: u32| pair(v / 100) | pair(v % 100) << 16;
         // The digits in writing order from the lowest byte up.
         let digits = four(n / 10_000) | four(n % 10_000) << 32;
@@ -258,13 +255,12 @@ impl Cursor<'_> {
     }
 }
 
-/// "00", "01", … "99".
-const DIGIT_PAIRS: [u8; 200] = {
-    let mut pairs = [0u8; 200];
+/// "00", "01", … "99" as little-endian words (the tens digit in the low byte).
+const DIGIT_PAIRS: [u16; 100] = {
+    let mut pairs = [0u16; 100];
     let mut i = 0;
     while i < 100 {
-        pairs[2 * i] = b'0' + (i / 10) as u8;
-        pairs[2 * i + 1] = b'0' + (i % 10) as u8;
+        pairs[i] = u16::from_le_bytes([b'0' + (i / 10) as u8, b'0' + (i % 10) as u8]);
         i += 1;
     }
     pairs
