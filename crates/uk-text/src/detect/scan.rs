@@ -449,7 +449,7 @@ impl<const FULL: bool> Scanner<'_, '_, FULL> {
     }
 
     /// Adds the evidence of the word just read.
-    #[inline]
+    #[inline(always)]
     fn finish(&mut self) {
         self.in_word = false;
         self.apostrophe = false;

@@ -440,7 +440,7 @@ const ENDING_HALVES: u8 = halves_of(ENDING);
 /// The built-in evidence for one lower-case word in halves of a point (every built-in weight
 /// is a whole number of halves): Ukrainian and Russian for a Cyrillic word, English and
 /// Vietnamese for any other; what [`add_word_evidence`] adds, as whole numbers.
-#[inline]
+#[inline(always)]
 pub(super) fn word_halves(word: &Word, cyrillic: bool) -> [u32; 2] {
     if word.len > LONGEST_LISTED {
         return if cyrillic {
