@@ -159,36 +159,55 @@ impl Memo {
     }
 
     /// The answer remembered for `form`.
-    #[inline]
+    ///
+    /// The form's home slot is read here, inlined into the caller; a form that is not there
+    /// (an empty slot ends the search) goes on in [`Memo::get_after`].
+    #[inline(always)]
     pub fn get(&self, form: &str) -> Option<Hit<'_>> {
-        if self.slots.is_empty() {
-            return None;
-        }
+        let mask = self.slots.len().checked_sub(1)?;
         let h = hash(form) as u32;
-        let mask = self.slots.len() - 1;
-        let mut place = h as usize & mask;
+        let place = h as usize & mask;
+        let slot = *self.slots.get(place)?;
+        let upos = slot.upos?;
+        if let Some(hit) = self.hit(slot, upos, form, h) {
+            return Some(hit);
+        }
+        self.get_after(form, h, place)
+    }
+
+    /// The answer for `form`, of hash `h`, in the slots after `place` (its home slot, which
+    /// holds another form).
+    #[inline(never)]
+    fn get_after(&self, form: &str, h: u32, mut place: usize) -> Option<Hit<'_>> {
+        let mask = self.slots.len().wrapping_sub(1);
         loop {
+            place = (place + 1) & mask;
             let slot = *self.slots.get(place)?;
             let upos = slot.upos?;
-            if slot.hash == h && usize::from(slot.form_len) == form.len() {
-                let start = slot.start as usize;
-                let form_end = start + usize::from(slot.form_len);
-                let lemma_end = form_end + usize::from(slot.lemma_len);
-                if self
-                    .text
-                    .as_bytes()
-                    .get(start..form_end)
-                    .is_some_and(|stored| same_bytes(stored, form.as_bytes()))
-                {
-                    return Some(Hit {
-                        lemma: self.text.get(form_end..lemma_end).unwrap_or_default(),
-                        upos,
-                        guessed: slot.guessed,
-                    });
-                }
+            if let Some(hit) = self.hit(slot, upos, form, h) {
+                return Some(hit);
             }
-            place = (place + 1) & mask;
         }
+    }
+
+    /// The answer in `slot` (of tag `upos`) when it holds `form`, of hash `h`.
+    #[inline(always)]
+    fn hit(&self, slot: Slot, upos: Upos, form: &str, h: u32) -> Option<Hit<'_>> {
+        if slot.hash != h || usize::from(slot.form_len) != form.len() {
+            return None;
+        }
+        let start = slot.start as usize;
+        let form_end = start + usize::from(slot.form_len);
+        let lemma_end = form_end + usize::from(slot.lemma_len);
+        let stored = self.text.as_bytes().get(start..form_end)?;
+        if !same_bytes(stored, form.as_bytes()) {
+            return None;
+        }
+        Some(Hit {
+            lemma: self.text.get(form_end..lemma_end).unwrap_or_default(),
+            upos,
+            guessed: slot.guessed,
+        })
     }
 
     /// Remembers an answer for a form not yet remembered (nothing when full, or when the form
