@@ -1,6 +1,6 @@
 //! Ukrainian text benchmarks: tokenizer throughput (MB/s and tokens/s) on news-like text and on
 //! one 100 MB line (linear time), the normalizer on clean and on dirty text, transliteration
-//! and language detection.
+//! and language detection (whole lines, and per-paragraph samples of the seed documents).
 //!
 //! The news-like text repeats seed 002 from `../shared/seeds/` when present, else a paragraph
 //! written for the benchmark. `uk_tokenize_eval_text` tokenizes the text the peer scripts in
@@ -173,8 +173,58 @@ fn translit_and_detect(c: &mut Criterion) {
     group.finish();
 }
 
+/// The seed documents (Vietnamese and Ukrainian) when present, else the fallback paragraph.
+fn seed_documents() -> Vec<String> {
+    let mut docs: Vec<String> = shared_dir()
+        .and_then(|dir| std::fs::read_dir(dir.join("seeds")).ok())
+        .map(|entries| {
+            let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+            paths.sort();
+            paths
+                .iter()
+                .filter_map(|p| std::fs::read_to_string(p).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    if docs.is_empty() {
+        docs.push(FALLBACK.to_owned());
+    }
+    docs
+}
+
+/// Language detection as a corpus pipeline uses it: once per paragraph (line) of
+/// Vietnamese and Ukrainian documents, on its first 200 bytes at most.
+fn detect_paragraphs(c: &mut Criterion) {
+    let docs = seed_documents();
+    let mut samples = Vec::new();
+    while samples.iter().map(String::len).sum::<usize>() < 1 << 20 {
+        for doc in &docs {
+            for line in doc.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                let mut end = line.len().min(200);
+                while !line.is_char_boundary(end) {
+                    end -= 1;
+                }
+                samples.push(line[..end].to_owned());
+            }
+        }
+    }
+    let bytes: usize = samples.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("uk_detect");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("paragraph_samples_1MB", |b| {
+        b.iter(|| {
+            samples
+                .iter()
+                .map(|s| uk_text::detect(black_box(s)).confidence)
+                .sum::<f32>()
+        });
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    detect_paragraphs,
     tokenize_eval_text,
     tokenize,
     normalize,

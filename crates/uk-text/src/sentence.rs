@@ -152,20 +152,39 @@ fn starts_like_sentence(form: &str) -> bool {
 
 fn line_break_between(text: &str, a: &Token, b: &Token) -> bool {
     // The gap between two tokens is short (mostly one space): a plain byte loop is cheaper
-    // than a general search. A line feed byte is always the character itself in UTF-8.
-    text.get(a.span.end..b.span.start).is_some_and(|gap| {
-        for &byte in gap.as_bytes() {
-            if byte == b'\n' {
-                return true;
-            }
+    // than a general search. A line feed byte is always the character itself in UTF-8. The
+    // bytes are read first; only a gap with a line feed has its ends checked for character
+    // boundaries (as `str::get` would: a gap that is no `str` slice has no line break).
+    let (start, end) = (a.span.end, b.span.start);
+    let Some(gap) = text.as_bytes().get(start..end) else {
+        return false;
+    };
+    for &byte in gap {
+        if byte == b'\n' {
+            return text.is_char_boundary(start) && text.is_char_boundary(end);
         }
-        false
-    })
+    }
+    false
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_breaks_are_found_only_in_str_gaps() {
+        let text = "Він\nі ї\r\n«Так»\n\nє";
+        let token = |start, end| Token::new(Span::new(start, end), TokenKind::Word);
+        for a_end in 0..=text.len() + 1 {
+            for b_start in 0..=text.len() + 1 {
+                let expected = text
+                    .get(a_end..b_start)
+                    .is_some_and(|gap| gap.contains('\n'));
+                let got = line_break_between(text, &token(0, a_end), &token(b_start, b_start));
+                assert_eq!(got, expected, "{a_end}..{b_start}");
+            }
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).iter().map(|s| s.slice(text)).collect()

@@ -167,7 +167,7 @@ impl<'e> Detector<'e> {
     /// The evidence scores of `text` and its letter counts; `word` is room for the words
     /// the extra evidence reads.
     fn score(&self, text: &str, word: &mut String) -> (Scores, ScriptCounts) {
-        if self.extra.is_empty() {
+        if self.extra.is_empty() && text.len() <= scan::EXACT_BYTES {
             scan::scan::<false>(text, &[], word)
         } else {
             scan::scan::<true>(text, &self.extra, word)

@@ -10,6 +10,13 @@
 //! is short enough to be listed; its last bytes are what the endings need), with a flag for
 //! the Ukrainian pieces found anywhere in it, so reading a word allocates nothing; the whole
 //! word is spelt out only for extra [`Evidence`].
+//!
+//! Every built-in Ukrainian, Russian and English weight is a whole number of halves of a
+//! point, so without extra evidence, and for texts short enough that no sum can exceed
+//! 2^23 points (see [`EXACT_BYTES`]), those scores are counted in halves, as integers, and
+//! turned into `f32` at the end: each partial `f32` sum of such weights is exact, so the
+//! result is the same, bit for bit, in whatever order the weights come. The Vietnamese
+//! weights (`0.3` is no whole number of halves) are added as floats, in the text's order.
 
 use super::words;
 use super::{Evidence, Scores, ScriptCounts, letter_evidence};
@@ -145,12 +152,10 @@ const fn evidence_code(c: char) -> EvidenceCode {
 }
 
 /// Adds the letter evidence of `code` (the same additions [`letter_evidence`] makes).
-#[inline(always)]
+#[cfg(test)]
 fn apply(code: EvidenceCode, scores: &mut Scores) {
-    if code == 0 {
-        return;
-    }
     match code {
+        0 => {}
         1 => scores.uk += 1.0,
         2 => scores.uk += 2.0,
         3 => scores.uk += 3.0,
@@ -158,6 +163,21 @@ fn apply(code: EvidenceCode, scores: &mut Scores) {
         5 => scores.vi += 1.0,
         _ => scores.vi += 0.3,
     }
+}
+
+/// The longest text whose Ukrainian, Russian and English scores are counted in halves:
+/// no byte adds more than 16 halves to one language (a Cyrillic letter at most 6 over two
+/// bytes, an apostrophe 4, a word at most 6 over at least two bytes with the character
+/// that ends it), so no count exceeds 2^24 halves, and every partial sum, a whole number of
+/// halves of at most 2^23 points, is exact in `f32`.
+pub(super) const EXACT_BYTES: usize = 1 << 20;
+
+/// `halves` halves of a point (exact below 2^24 halves).
+#[inline(always)]
+fn half(halves: u32) -> f32 {
+    #[allow(clippy::cast_precision_loss)]
+    let points = halves as f32 * 0.5;
+    points
 }
 
 /// First code point of [`CYRILLIC`].
@@ -185,6 +205,10 @@ struct CyrillicLetter {
     lower: [u8; 2],
     uk: f32,
     ru: f32,
+    /// `uk` in halves of a point.
+    uk_halves: u8,
+    /// `ru` in halves of a point.
+    ru_halves: u8,
 }
 
 /// The basic Cyrillic letters `Ѐ .. џ`.
@@ -193,6 +217,8 @@ static CYRILLIC: [CyrillicLetter; (CYRILLIC_LAST - CYRILLIC_FIRST + 1) as usize]
         lower: [0; 2],
         uk: 0.0,
         ru: 0.0,
+        uk_halves: 0,
+        ru_halves: 0,
     }; (CYRILLIC_LAST - CYRILLIC_FIRST + 1) as usize];
     let mut i = 0;
     while i < table.len() {
@@ -210,10 +236,17 @@ static CYRILLIC: [CyrillicLetter; (CYRILLIC_LAST - CYRILLIC_FIRST + 1) as usize]
             vi == 0.0 && en == 0.0,
             "a Cyrillic letter weighs for vi or en"
         );
+        let (uk_halves, ru_halves) = ((uk * 2.0) as u8, (ru * 2.0) as u8);
+        assert!(
+            uk_halves as f32 == uk * 2.0 && ru_halves as f32 == ru * 2.0,
+            "a Cyrillic letter's weight is not a whole number of halves"
+        );
         table[i] = CyrillicLetter {
             lower: [0xC0 | (lower >> 6) as u8, 0x80 | (lower & 0x3F) as u8],
             uk,
             ru,
+            uk_halves,
+            ru_halves,
         };
         i += 1;
     }
@@ -301,8 +334,18 @@ enum Script {
 }
 
 /// The state of one pass.
+///
+/// With `FULL` (extra evidence, or a text longer than [`EXACT_BYTES`]) every weight goes
+/// into `scores` as it comes; without, the Ukrainian, Russian and English weights are
+/// counted in halves and only the Vietnamese ones go into `scores`.
 struct Scanner<'a, 'e, const FULL: bool> {
     scores: Scores,
+    /// Ukrainian evidence in halves of a point, without `FULL`.
+    uk_halves: u32,
+    /// Russian evidence in halves of a point, without `FULL`.
+    ru_halves: u32,
+    /// English evidence in halves of a point, without `FULL`.
+    en_halves: u32,
     counts: ScriptCounts,
     word: Word,
     in_word: bool,
@@ -315,6 +358,32 @@ struct Scanner<'a, 'e, const FULL: bool> {
 }
 
 impl<const FULL: bool> Scanner<'_, '_, FULL> {
+    /// Adds Ukrainian and Russian weights given in halves of a point.
+    #[inline(always)]
+    fn add_halves(&mut self, uk: u32, ru: u32) {
+        if FULL {
+            self.scores.uk += half(uk);
+            self.scores.ru += half(ru);
+        } else {
+            self.uk_halves += uk;
+            self.ru_halves += ru;
+        }
+    }
+
+    /// Adds the letter evidence of `code` (the same additions [`letter_evidence`] makes).
+    #[inline(always)]
+    fn apply(&mut self, code: EvidenceCode) {
+        match code {
+            0 => {}
+            1 => self.add_halves(2, 0),
+            2 => self.add_halves(4, 0),
+            3 => self.add_halves(6, 0),
+            4 => self.add_halves(0, 6),
+            5 => self.scores.vi += 1.0,
+            _ => self.scores.vi += 0.3,
+        }
+    }
+
     /// Starts or continues a word with a letter of `script`; the caller then adds the
     /// letter's evidence and pushes it.
     #[inline(always)]
@@ -334,7 +403,7 @@ impl<const FULL: bool> Scanner<'_, '_, FULL> {
             self.in_word = true;
         } else if self.apostrophe {
             if self.prev_cyrillic && script == Script::Cyrillic {
-                self.scores.uk += 2.0;
+                self.add_halves(4, 0);
             }
             self.word.push_ascii(b'\'');
             self.word.not_letters += 1;
@@ -370,7 +439,7 @@ impl<const FULL: bool> Scanner<'_, '_, FULL> {
         } else if kind == Kind::Apostrophe {
             self.apostrophe = true;
         } else {
-            apply(evidence, &mut self.scores);
+            self.apply(evidence);
             self.word.push(c);
             self.word.not_letters += 1;
             if FULL {
@@ -380,7 +449,7 @@ impl<const FULL: bool> Scanner<'_, '_, FULL> {
     }
 
     /// Adds the evidence of the word just read.
-    #[inline]
+    #[inline(always)]
     fn finish(&mut self) {
         self.in_word = false;
         self.apostrophe = false;
@@ -389,14 +458,26 @@ impl<const FULL: bool> Scanner<'_, '_, FULL> {
         self.counts.latin += word.latin;
         self.counts.other += word.other;
         let cyrillic = word.cyrillic > word.latin;
-        let mut word_scores = Scores::default();
-        words::add_word_evidence(word, cyrillic, &mut word_scores);
         if FULL {
+            let mut word_scores = Scores::default();
+            words::add_word_evidence(word, cyrillic, &mut word_scores);
             for source in self.extra {
                 source.word(self.full, &mut word_scores);
             }
+            self.scores.add_all(&word_scores);
+        } else {
+            // The same additions as above: adding a zero weight leaves a score as it is.
+            let [first, second] = words::word_halves(word, cyrillic);
+            if cyrillic {
+                self.uk_halves += first;
+                self.ru_halves += second;
+            } else {
+                self.en_halves += first;
+                if second != 0 {
+                    self.scores.vi += half(second);
+                }
+            }
         }
-        self.scores.add_all(&word_scores);
     }
 
     /// Adds the evidence of the basic Cyrillic letter `code` and pushes its lower case.
@@ -408,8 +489,13 @@ impl<const FULL: bool> Scanner<'_, '_, FULL> {
         else {
             return;
         };
-        self.scores.uk += letter.uk;
-        self.scores.ru += letter.ru;
+        if FULL {
+            self.scores.uk += letter.uk;
+            self.scores.ru += letter.ru;
+        } else {
+            self.uk_halves += u32::from(letter.uk_halves);
+            self.ru_halves += u32::from(letter.ru_halves);
+        }
         let lower = letter.lower;
         self.word.push_pair(lower);
         if lower == K {
@@ -427,7 +513,7 @@ impl<const FULL: bool> Scanner<'_, '_, FULL> {
         match classify_general(c) {
             (General::Letter(script), lower, evidence) => {
                 self.letter(script);
-                apply(evidence, &mut self.scores);
+                self.apply(evidence);
                 self.word.push(lower);
                 if FULL {
                     self.full.push(lower);
@@ -480,6 +566,9 @@ pub(super) fn scan<const FULL: bool>(
 ) -> (Scores, ScriptCounts) {
     let mut s = Scanner::<FULL> {
         scores: Scores::default(),
+        uk_halves: 0,
+        ru_halves: 0,
+        en_halves: 0,
         counts: ScriptCounts::default(),
         word: Word::EMPTY,
         in_word: false,
@@ -613,6 +702,11 @@ pub(super) fn scan<const FULL: bool>(
     }
     if s.in_word {
         s.finish();
+    }
+    if !FULL {
+        s.scores.uk = half(s.uk_halves);
+        s.scores.ru = half(s.ru_halves);
+        s.scores.en = half(s.en_halves);
     }
     (s.scores, s.counts)
 }

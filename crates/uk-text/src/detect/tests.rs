@@ -306,6 +306,23 @@ fn agrees_with_the_reference_on_every_character() {
 }
 
 #[test]
+fn texts_around_the_exact_length_agree_with_the_reference() {
+    // Up to `EXACT_BYTES` the Ukrainian, Russian and English scores are counted in halves;
+    // beyond, added as floats.
+    let piece = "Президент підписав указ, что и от the and її' п'ять ськ ння ё và của ở. ";
+    let text = piece.repeat(super::scan::EXACT_BYTES / piece.len() + 2);
+    let mut cut = super::scan::EXACT_BYTES;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    for sample in [&text[..cut], text.as_str()] {
+        let fast = detect(sample);
+        let slow = reference::detect(sample, &[]);
+        assert!(same(fast, slow), "{fast:?} against {slow:?}");
+    }
+}
+
+#[test]
 fn agrees_with_the_reference_on_the_seed_documents() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
     let Ok(entries) = std::fs::read_dir(&dir) else {

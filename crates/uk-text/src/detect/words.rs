@@ -249,6 +249,8 @@ pub(super) struct Table {
     slots: [u8; SLOTS],
     keys: [Key; MAX_WORDS],
     weights: [[f32; 2]; MAX_WORDS],
+    /// The weights in halves of a point (every listed weight is a whole number of halves).
+    halves: [[u8; 2]; MAX_WORDS],
 }
 
 impl Table {
@@ -258,6 +260,7 @@ impl Table {
             slots: [0; SLOTS],
             keys: [[0; 3]; MAX_WORDS],
             weights: [[0.0; 2]; MAX_WORDS],
+            halves: [[0; 2]; MAX_WORDS],
         };
         let mut words = 0;
         let lists = [first, second];
@@ -282,6 +285,7 @@ impl Table {
                             assert!(words < MAX_WORDS, "too many listed words");
                             table.keys[words] = key;
                             table.weights[words][column] = weight;
+                            table.halves[words][column] = halves_of(weight);
                             words += 1;
                             table.slots[slot] = words as u8;
                             break;
@@ -293,6 +297,7 @@ impl Table {
                                 "a word is listed twice for one language"
                             );
                             table.weights[index - 1][column] = weight;
+                            table.halves[index - 1][column] = halves_of(weight);
                             break;
                         }
                         slot = (slot + 1) % SLOTS;
@@ -306,21 +311,43 @@ impl Table {
         table
     }
 
-    /// The weights of the word with `key` (zeros for a word not listed).
+    /// The index of the word with `key`, if it is listed.
     #[inline]
-    fn get(&self, key: &Key) -> [f32; 2] {
+    fn find(&self, key: &Key) -> Option<usize> {
         let mut slot = slot_of(key);
         loop {
-            let index = usize::from(self.slots[slot]);
-            let Some(index) = index.checked_sub(1) else {
-                return [0.0; 2];
-            };
+            let index = usize::from(self.slots[slot]).checked_sub(1)?;
             if self.keys[index] == *key {
-                return self.weights[index];
+                return Some(index);
             }
             slot = (slot + 1) % SLOTS;
         }
     }
+
+    /// The weights of the word with `key` (zeros for a word not listed).
+    #[inline]
+    fn get(&self, key: &Key) -> [f32; 2] {
+        self.find(key).map_or([0.0; 2], |index| self.weights[index])
+    }
+
+    /// The weights of the word with `key` in halves of a point (zeros for a word not listed).
+    #[inline]
+    fn get_halves(&self, key: &Key) -> [u32; 2] {
+        self.find(key).map_or([0; 2], |index| {
+            let [a, b] = self.halves[index];
+            [u32::from(a), u32::from(b)]
+        })
+    }
+}
+
+/// A weight in halves of a point; it must be a whole number of halves.
+const fn halves_of(weight: f32) -> u8 {
+    let halves = (weight * 2.0) as u8;
+    assert!(
+        halves as f32 == weight * 2.0,
+        "a listed weight is not a whole number of halves"
+    );
+    halves
 }
 
 /// Ukrainian (column 0) and Russian (column 1) words.
@@ -389,6 +416,46 @@ fn endings(word: &Word, scores: &mut Scores) {
     }
     if last & LAST6 == UK_ENDING || word.uk_infix {
         scores.uk += ENDING;
+    }
+}
+
+/// [`endings`] in halves of a point: Ukrainian, Russian.
+#[inline]
+fn ending_halves(word: &Word) -> [u32; 2] {
+    if word.chars() < 4 {
+        return [0; 2];
+    }
+    let last = word.tail();
+    let ru = RU_SHORT.contains(&(last & LAST4)) || RU_LONG.contains(&last);
+    let uk = last & LAST6 == UK_ENDING || word.uk_infix;
+    [
+        u32::from(uk) * u32::from(ENDING_HALVES),
+        u32::from(ru) * u32::from(ENDING_HALVES),
+    ]
+}
+
+/// [`ENDING`] in halves of a point.
+const ENDING_HALVES: u8 = halves_of(ENDING);
+
+/// The built-in evidence for one lower-case word in halves of a point (every built-in weight
+/// is a whole number of halves): Ukrainian and Russian for a Cyrillic word, English and
+/// Vietnamese for any other; what [`add_word_evidence`] adds, as whole numbers.
+#[inline(always)]
+pub(super) fn word_halves(word: &Word, cyrillic: bool) -> [u32; 2] {
+    if word.len > LONGEST_LISTED {
+        return if cyrillic {
+            ending_halves(word)
+        } else {
+            [0; 2]
+        };
+    }
+    let key = key_of_padded(&word.ring);
+    if cyrillic {
+        let [uk, ru] = CYRILLIC.get_halves(&key);
+        let [end_uk, end_ru] = ending_halves(word);
+        [uk + end_uk, ru + end_ru]
+    } else {
+        OTHER.get_halves(&key)
     }
 }
 

@@ -1,9 +1,11 @@
 //! The per-thread memo of analysed forms: an open-addressing hash table over one text arena,
-//! so that remembering a form allocates nothing once the arena and the tables have grown.
+//! so that remembering a form allocates nothing once the arena and the table have grown.
+//!
+//! A slot holds everything but the text (part of the hash, where the form and its lemma lie,
+//! the tag), so that a lookup reads one slot and, when the hash and the length agree, the
+//! form and lemma side by side in the arena: two places in memory instead of three.
 
-use super::hash::FxHasher;
 use core_model::Upos;
-use std::hash::Hasher;
 
 /// Most forms a memo keeps; once full, new forms are analysed but not kept.
 pub(super) const CAPACITY: usize = 1 << 18;
@@ -14,14 +16,22 @@ const TEXT_CAPACITY: usize = 16 << 20;
 /// Slots in a fresh table (a power of two).
 const INITIAL_SLOTS: usize = 1 << 12;
 
-/// One remembered answer: the form and its lemma lie back to back in the arena.
-#[derive(Debug, Clone, Copy)]
-struct Entry {
-    hash: u64,
-    form_start: u32,
-    form_end: u32,
-    lemma_end: u32,
-    upos: Upos,
+/// One remembered answer, or an empty place (`upos` is `None`): the form and its lemma lie
+/// back to back in the arena, from `start`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    /// The low half of the form's hash (enough to place it in any table up to
+    /// `2 * CAPACITY` slots).
+    hash: u32,
+    /// Start of the form in the arena.
+    start: u32,
+    /// Bytes of the form.
+    form_len: u16,
+    /// Bytes of the lemma, right after the form.
+    lemma_len: u16,
+    /// The tag; `None` for an empty slot.
+    upos: Option<Upos>,
+    /// Whether the answer was guessed.
     guessed: bool,
 }
 
@@ -38,42 +48,69 @@ pub(super) struct Hit<'a> {
 pub(super) struct Memo {
     /// The lemmatizer whose answers these are.
     pub owner: u64,
-    /// Entry index + 1 per slot; 0 is empty. Length is zero or a power of two.
-    slots: Vec<u32>,
-    entries: Vec<Entry>,
+    /// The table; its length is zero or a power of two.
+    slots: Vec<Slot>,
+    /// Remembered forms.
+    count: usize,
     text: String,
 }
 
+/// Multiplier of the mixing steps (the 64-bit golden ratio, odd).
+const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The hash of a form: its bytes read as little-endian words (the first and the last eight
+/// overlapping when they do not divide evenly) and its length, each mixed in with a
+/// multiplication. Forms of up to sixteen bytes, most of them, take two words.
+#[inline]
 fn hash(form: &str) -> u64 {
     let bytes = form.as_bytes();
-    let mut hasher = FxHasher::default();
-    let mut rest = bytes;
-    while let Some((head, tail)) = rest.split_first_chunk::<8>() {
-        hasher.write_u64(u64::from_le_bytes(*head));
-        rest = tail;
-    }
-    if !rest.is_empty() {
-        hasher.write_u64(short_word(rest));
+    let n = bytes.len();
+    let mut h = (n as u64).wrapping_mul(MIX);
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        let mut rest = bytes;
+        // Whole words while more than sixteen bytes are left; then the last two words,
+        // overlapping.
+        while rest.len() > 16
+            && let Some((head, tail)) = rest.split_first_chunk::<8>()
+        {
+            h = (h.rotate_left(23) ^ u64::from_le_bytes(*head)).wrapping_mul(MIX);
+            rest = tail;
+        }
+        let first = rest.first_chunk::<8>().copied().unwrap_or(*first);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(first)).wrapping_mul(MIX);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(*last)).wrapping_mul(MIX);
+    } else {
+        h = (h.rotate_left(23) ^ short_word(bytes)).wrapping_mul(MIX);
     }
     // Fold the well-mixed high bits down, so that the low bits used as the slot are good too.
-    let h = hasher.finish();
-    h ^ (h >> 29) ^ (h >> 47)
+    h ^ (h >> 32)
 }
 
-/// `a == b`, with the common lengths (4 to 16 bytes) compared as two overlapping words
+/// `a == b`, with the common lengths (4 to 32 bytes) compared as two overlapping pieces
 /// instead of through a call.
 #[inline]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
+    let n = a.len();
+    if n > 32 {
+        return a == b;
+    }
+    if let (Some(a_lo), Some(a_hi), Some(b_lo), Some(b_hi)) = (
+        a.first_chunk::<16>(),
+        a.last_chunk::<16>(),
+        b.first_chunk::<16>(),
+        b.last_chunk::<16>(),
+    ) {
+        return a_lo == b_lo && a_hi == b_hi;
+    }
     if let (Some(a_lo), Some(a_hi), Some(b_lo), Some(b_hi)) = (
         a.first_chunk::<8>(),
         a.last_chunk::<8>(),
         b.first_chunk::<8>(),
         b.last_chunk::<8>(),
-    ) && a.len() <= 16
-    {
+    ) {
         return a_lo == b_lo && a_hi == b_hi;
     }
     if let (Some(a_lo), Some(a_hi), Some(b_lo), Some(b_hi)) = (
@@ -81,8 +118,7 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         a.last_chunk::<4>(),
         b.first_chunk::<4>(),
         b.last_chunk::<4>(),
-    ) && a.len() <= 8
-    {
+    ) {
         return a_lo == b_lo && a_hi == b_hi;
     }
     a == b
@@ -111,94 +147,115 @@ impl Memo {
     /// Forgets everything (keeping the allocations) and serves `owner` from now on.
     pub fn reset(&mut self, owner: u64) {
         self.owner = owner;
-        self.slots.iter_mut().for_each(|s| *s = 0);
-        self.entries.clear();
+        self.slots.fill(Slot::default());
+        self.count = 0;
         self.text.clear();
     }
 
     /// Number of remembered forms.
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.count
     }
 
     /// The answer remembered for `form`.
+    ///
+    /// The form's home slot is read here, inlined into the caller; a form that is not there
+    /// (an empty slot ends the search) goes on in [`Memo::get_after`].
+    #[inline(always)]
     pub fn get(&self, form: &str) -> Option<Hit<'_>> {
-        if self.slots.is_empty() {
+        let mask = self.slots.len().checked_sub(1)?;
+        let h = hash(form) as u32;
+        let place = h as usize & mask;
+        let slot = *self.slots.get(place)?;
+        let upos = slot.upos?;
+        if let Some(hit) = self.hit(slot, upos, form, h) {
+            return Some(hit);
+        }
+        self.get_after(form, h, place)
+    }
+
+    /// The answer for `form`, of hash `h`, in the slots after `place` (its home slot, which
+    /// holds another form).
+    #[inline(never)]
+    fn get_after(&self, form: &str, h: u32, mut place: usize) -> Option<Hit<'_>> {
+        let mask = self.slots.len().wrapping_sub(1);
+        loop {
+            place = (place + 1) & mask;
+            let slot = *self.slots.get(place)?;
+            let upos = slot.upos?;
+            if let Some(hit) = self.hit(slot, upos, form, h) {
+                return Some(hit);
+            }
+        }
+    }
+
+    /// The answer in `slot` (of tag `upos`) when it holds `form`, of hash `h`.
+    #[inline(always)]
+    fn hit(&self, slot: Slot, upos: Upos, form: &str, h: u32) -> Option<Hit<'_>> {
+        if slot.hash != h || usize::from(slot.form_len) != form.len() {
             return None;
         }
-        let h = hash(form);
-        let mask = self.slots.len() - 1;
-        let mut slot = h as usize & mask;
-        loop {
-            let index = *self.slots.get(slot)?;
-            let entry = self.entries.get(index.checked_sub(1)? as usize)?;
-            if entry.hash == h
-                && self
-                    .text
-                    .as_bytes()
-                    .get(entry.form_start as usize..entry.form_end as usize)
-                    .is_some_and(|stored| same_bytes(stored, form.as_bytes()))
-            {
-                return Some(Hit {
-                    lemma: self
-                        .text
-                        .get(entry.form_end as usize..entry.lemma_end as usize)
-                        .unwrap_or_default(),
-                    upos: entry.upos,
-                    guessed: entry.guessed,
-                });
-            }
-            slot = (slot + 1) & mask;
+        let start = slot.start as usize;
+        let form_end = start + usize::from(slot.form_len);
+        let lemma_end = form_end + usize::from(slot.lemma_len);
+        let stored = self.text.as_bytes().get(start..form_end)?;
+        if !same_bytes(stored, form.as_bytes()) {
+            return None;
         }
+        Some(Hit {
+            lemma: self.text.get(form_end..lemma_end).unwrap_or_default(),
+            upos,
+            guessed: slot.guessed,
+        })
     }
 
-    /// Remembers an answer for a form not yet remembered (nothing when full).
+    /// Remembers an answer for a form not yet remembered (nothing when full, or when the form
+    /// or the lemma is longer than a slot can tell).
     pub fn insert(&mut self, form: &str, lemma: &str, upos: Upos, guessed: bool) {
-        if self.entries.len() >= CAPACITY
-            || self.text.len() + form.len() + lemma.len() > TEXT_CAPACITY
-        {
+        let (Ok(form_len), Ok(lemma_len)) = (u16::try_from(form.len()), u16::try_from(lemma.len()))
+        else {
+            return;
+        };
+        if self.count >= CAPACITY || self.text.len() + form.len() + lemma.len() > TEXT_CAPACITY {
             return;
         }
-        if (self.entries.len() + 1) * 2 > self.slots.len() {
+        if (self.count + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let form_start = self.text.len() as u32;
+        let start = self.text.len() as u32;
         self.text.push_str(form);
-        let form_end = self.text.len() as u32;
         self.text.push_str(lemma);
-        let entry = Entry {
-            hash: hash(form),
-            form_start,
-            form_end,
-            lemma_end: self.text.len() as u32,
-            upos,
+        self.count += 1;
+        self.place(Slot {
+            hash: hash(form) as u32,
+            start,
+            form_len,
+            lemma_len,
+            upos: Some(upos),
             guessed,
-        };
-        self.entries.push(entry);
-        let index = self.entries.len() as u32;
-        self.place(entry.hash, index);
+        });
     }
 
-    fn place(&mut self, h: u64, index: u32) {
+    /// Puts `slot` in the first empty place from its hash on.
+    fn place(&mut self, slot: Slot) {
         let mask = self.slots.len() - 1;
-        let mut slot = h as usize & mask;
-        while let Some(s) = self.slots.get_mut(slot) {
-            if *s == 0 {
-                *s = index;
+        let mut place = slot.hash as usize & mask;
+        while let Some(s) = self.slots.get_mut(place) {
+            if s.upos.is_none() {
+                *s = slot;
                 return;
             }
-            slot = (slot + 1) & mask;
+            place = (place + 1) & mask;
         }
     }
 
+    /// Doubles the table (or makes the first one) and places the remembered answers again.
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(INITIAL_SLOTS);
-        self.slots.clear();
-        self.slots.resize(size, 0);
-        for i in 0..self.entries.len() {
-            let h = self.entries[i].hash;
-            self.place(h, i as u32 + 1);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
+        for slot in old.into_iter().filter(|slot| slot.upos.is_some()) {
+            self.place(slot);
         }
     }
 }
@@ -210,8 +267,8 @@ mod tests {
     #[test]
     fn same_bytes_is_equality() {
         let text = "абвгґдеєжзиіїйклмнопрст".as_bytes();
-        for n in 0usize..24 {
-            for m in 0..24 {
+        for n in 0usize..text.len() {
+            for m in 0..text.len() {
                 for flip in [None, Some(0), Some(n / 2), Some(n.saturating_sub(1))] {
                     let mut b = text[..n].to_vec();
                     if let Some(i) = flip
@@ -258,5 +315,40 @@ mod tests {
         assert!(memo.get("форма1").is_none());
         memo.insert("форма1", "лема", Upos::Verb, false);
         assert_eq!(memo.get("форма1").unwrap().lemma, "лема");
+    }
+
+    #[test]
+    fn forms_of_every_length_are_told_apart() {
+        let mut memo = Memo::default();
+        let long = "ї".repeat(40);
+        for n in 0..=long.len() {
+            if let Some(form) = long.get(..n) {
+                memo.insert(form, &n.to_string(), Upos::Noun, false);
+            }
+        }
+        for n in 0..=long.len() {
+            let hit = long.get(..n).and_then(|form| memo.get(form));
+            assert_eq!(
+                hit.map(|h| h.lemma.to_owned()),
+                long.get(..n).map(|_| n.to_string())
+            );
+        }
+        let mut other = long.clone();
+        other.replace_range(38..40, "є");
+        assert!(memo.get(&other).is_none());
+    }
+
+    #[test]
+    fn forms_too_long_for_a_slot_are_not_kept() {
+        let mut memo = Memo::default();
+        let long = "а".repeat(40_000);
+        memo.insert(&long, "а", Upos::Noun, false);
+        assert!(memo.get(&long).is_none());
+        assert_eq!(memo.len(), 0);
+        memo.insert("а", &long, Upos::Noun, false);
+        assert!(memo.get("а").is_none());
+        let fits = "а".repeat(30_000);
+        memo.insert(&fits, &fits, Upos::Noun, true);
+        assert_eq!(memo.get(&fits).map(|hit| hit.lemma.len()), Some(60_000));
     }
 }

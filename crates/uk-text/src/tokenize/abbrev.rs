@@ -24,8 +24,22 @@ fn lowercase_small<'b>(word: &str, buf: &'b mut [u8; MAX_ABBREV_BYTES]) -> Optio
     }
     let mut len = 0;
     for c in word.chars() {
-        let lower = c.to_lowercase();
-        for l in lower {
+        // ASCII and the basic Cyrillic capitals are lowered in place; any other character
+        // through `char::to_lowercase`.
+        let simple = match c {
+            'A'..='Z' | 'a'..='z' | '\u{0430}'..='\u{045F}' => Some(c.to_ascii_lowercase()),
+            '\u{0410}'..='\u{042F}' => char::from_u32(u32::from(c) + 0x20),
+            '\u{0400}'..='\u{040F}' => char::from_u32(u32::from(c) + 0x50),
+            _ => None,
+        };
+        if let Some(l) = simple {
+            let n = l.len_utf8();
+            let slot = buf.get_mut(len..len + n)?;
+            l.encode_utf8(slot);
+            len += n;
+            continue;
+        }
+        for l in c.to_lowercase() {
             let n = l.len_utf8();
             let slot = buf.get_mut(len..len + n)?;
             l.encode_utf8(slot);
@@ -107,6 +121,23 @@ mod tests {
         assert_eq!(classify("Упоряд"), Some(AbbrevClass::Always));
         assert_eq!(classify("ПОРІВН"), Some(AbbrevClass::Always));
         assert_eq!(classify("упорядник"), None);
+    }
+
+    #[test]
+    fn lowercasing_is_char_to_lowercase() {
+        let mut buf = [0u8; MAX_ABBREV_BYTES];
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            for word in [
+                format!("{c}"),
+                format!("Ж{c}a"),
+                format!("{c}{c}{c}{c}{c}{c}{c}"),
+            ] {
+                let expected: String = word.chars().flat_map(char::to_lowercase).collect();
+                let got = lowercase_small(&word, &mut buf).map(str::to_owned);
+                let fits = word.len() <= MAX_ABBREV_BYTES && expected.len() <= MAX_ABBREV_BYTES;
+                assert_eq!(got, fits.then_some(expected), "{word:?}");
+            }
+        }
     }
 
     #[test]

@@ -242,9 +242,57 @@ impl Scanner<'_> {
                 .is_some_and(is_tld)
     }
 
+    /// The offset of the full stop when a plain word (ASCII letters and digits, letters of
+    /// U+0400..U+047F) starts at `start` and a full stop follows it, then the end of the text
+    /// or an ASCII character that goes on neither an e-mail address nor a domain name: the
+    /// case [`Scanner::address`] is asked about most (a word at the end of a sentence), never
+    /// an address.
+    fn plain_word_before_stop(&self, start: usize) -> Option<usize> {
+        let bytes = self.bytes;
+        let mut pos = start;
+        loop {
+            match bytes.get(pos) {
+                Some(b) if b.is_ascii_alphanumeric() => pos += 1,
+                // A two-byte character of U+0400..U+047F (the text is UTF-8).
+                Some(0xD0 | 0xD1) => pos += 2,
+                _ => break,
+            }
+        }
+        if pos == start || bytes.get(pos) != Some(&b'.') {
+            return None;
+        }
+        match bytes.get(pos + 1) {
+            None => Some(pos),
+            Some(&b)
+                if b.is_ascii()
+                    && !b.is_ascii_alphanumeric()
+                    && !matches!(b, b'.' | b'_' | b'%' | b'+' | b'-' | b'@') =>
+            {
+                Some(pos)
+            }
+            Some(_) => None,
+        }
+    }
+
     /// If an e-mail address or a bare domain name (with an optional path) starts at `start`,
     /// its end and whether it is an e-mail address.
     pub(super) fn address(&mut self, start: usize) -> Option<(usize, bool)> {
+        if let Some(stop) = self.plain_word_before_stop(start) {
+            // What the scans below find for it: the local part runs to the stop and past it,
+            // but ends with it; the domain chain is the one word.
+            if start >= self.email_fail_until {
+                self.email_fail_until = stop + 1;
+            }
+            if start >= self.domain_fail_until {
+                self.domain_fail_until = stop.max(start + 1);
+            }
+            return None;
+        }
+        self.address_scan(start)
+    }
+
+    /// [`Scanner::address`] by scanning for both kinds of address.
+    fn address_scan(&mut self, start: usize) -> Option<(usize, bool)> {
         if start >= self.email_fail_until {
             let mut pos = start;
             while let Some((c, n)) = self.char_at(pos) {
@@ -289,7 +337,65 @@ impl Scanner<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tokens;
     use super::is_tld;
+
+    /// Every start offset of `text`: the shortcut and the full scan give the same answer and
+    /// leave the same state.
+    fn shortcut_agrees(text: &str) {
+        let fresh = tokens(text).scanner;
+        for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for fail in [0, start, start + 1] {
+                let mut fast = fresh.clone();
+                let mut slow = fresh.clone();
+                for s in [&mut fast, &mut slow] {
+                    s.email_fail_until = fail;
+                    s.domain_fail_until = fail;
+                }
+                assert_eq!(
+                    fast.address(start),
+                    slow.address_scan(start),
+                    "{text:?} {start}"
+                );
+                assert_eq!(
+                    fast.email_fail_until, slow.email_fail_until,
+                    "{text:?} {start}"
+                );
+                assert_eq!(
+                    fast.domain_fail_until, slow.domain_fail_until,
+                    "{text:?} {start}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_plain_word_shortcut_is_the_full_scan() {
+        for text in [
+            "Слово. Далі",
+            "слово.",
+            "слово.\n",
+            "word2. x",
+            "pravda.com.ua/news. Це",
+            "DT.UA. Так",
+            "ivan.petrenko@ukr.net. Ні",
+            "а.б. в",
+            "ab.@cd.com",
+            "ab._x",
+            "ab.-x",
+            "ab.+x",
+            "ab.%x",
+            "ab..x",
+            "їжак. «Так»",
+            "Ѐѿ. x",
+            "ab.cd x",
+            "ab.",
+            ".",
+            "a.b.c.d.e.f",
+        ] {
+            shortcut_agrees(text);
+        }
+    }
 
     #[test]
     fn tld_case() {
