@@ -154,7 +154,7 @@ mod tests {
             "a b",
         ]);
         let fst = words.lexicon().fst().as_fst();
-        let trie = crate::segment::trie::SyllableTrie::build(fst);
+        let trie = crate::segment::trie::SyllableTrie::build(fst).unwrap();
         // The fst walk, then the trie walk (another owner: a fresh surface cache).
         for dicts in [
             Dicts {
@@ -189,7 +189,7 @@ mod tests {
         crate::lexicon::build(&root.join("data/sources/vi/pyvi"), &path).unwrap();
         let words = WordLexicon::open(&path).unwrap();
         let fst = words.lexicon().fst().as_fst();
-        let trie = crate::segment::trie::SyllableTrie::build(fst);
+        let trie = crate::segment::trie::SyllableTrie::build(fst).unwrap();
         let by_fst = Dicts {
             owner: crate::segment::next_dictionary_id(),
             words: Some(fst),

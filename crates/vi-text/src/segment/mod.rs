@@ -296,7 +296,7 @@ impl Segmenter {
     pub fn new(model: SegmentModel, words: Option<WordLexicon>) -> Segmenter {
         let trie = words
             .as_ref()
-            .map(|w| trie::SyllableTrie::build(w.lexicon().fst().as_fst()));
+            .and_then(|w| trie::SyllableTrie::build(w.lexicon().fst().as_fst()));
         Segmenter {
             model,
             words,

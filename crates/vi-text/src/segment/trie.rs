@@ -3,10 +3,15 @@
 //! The lexicon's fst is walked byte by byte: continuing a word over one more syllable visits
 //! a node per byte of the syllable's key plus the separator, each node decoded anew. The trie
 //! built here once per [`super::Segmenter`] numbers every distinct syllable of the lexicon's
-//! keys and holds the words as edges `(node, syllable) -> node` in one open-addressing table,
-//! so that the same step is one hash probe. It answers exactly what the fst walk answers
-//! (a test checks it): an atom whose key is not a whole syllable of the lexicon continues no
-//! word.
+//! keys and holds the words as edges `(node, syllable) -> node`, so that the same step is one
+//! hash probe. It answers exactly what the fst walk answers (a test checks it): an atom whose
+//! key is not a whole syllable of the lexicon continues no word.
+//!
+//! The edges are built in a wide table (64-bit tags), then packed: the edges from the root
+//! (read once per distinct surface) go to an array by syllable id, and the others to a table
+//! of 8-byte slots (32-bit tags) half the size of the wide one, so that the probes of the
+//! walks, about one per atom and mostly cache misses, touch less memory. A lexicon too large
+//! for 32-bit tags gets no trie: its walks go through the fst.
 
 use index::FstData;
 use index::SYLLABLE_SEPARATOR;
@@ -23,12 +28,27 @@ pub(crate) const SPACED: u32 = u32::MAX - 1;
 /// The root node.
 const ROOT: u32 = 0;
 
+/// An entry of [`SyllableTrie::roots`] for a syllable that starts no word.
+const NO_EDGE: u32 = u32::MAX;
+
 /// A syllable trie of a word lexicon.
 pub(crate) struct SyllableTrie {
     /// The id of each distinct syllable key.
     ids: HashMap<Box<[u8]>, u32, FastState>,
-    /// `(tag, value)` slots: tag `node << 32 | syllable` plus one (0 is empty), value
+    /// Per syllable id, the root's edge over it: `child << 1 | final`, or [`NO_EDGE`].
+    roots: Vec<u32>,
+    /// The other edges, as `(tag, value)` slots: tag `node << syllable_bits | syllable`
+    /// (never 0, the node not being the root: 0 is an empty slot), value
     /// `child << 1 | final`.
+    slots: Vec<(u32, u32)>,
+    mask: usize,
+    /// Bits of a syllable id in a tag.
+    syllable_bits: u32,
+}
+
+/// The edges of a trie under construction: `(tag, value)` slots, tag
+/// `node << 32 | syllable` plus one (0 is empty), value the child node.
+struct WideTable {
     slots: Vec<(u64, u32)>,
     mask: usize,
 }
@@ -38,6 +58,7 @@ impl std::fmt::Debug for SyllableTrie {
         f.debug_struct("SyllableTrie")
             .field("syllables", &self.ids.len())
             .field("slots", &self.slots.len())
+            .field("syllable_bits", &self.syllable_bits)
             .finish_non_exhaustive()
     }
 }
@@ -91,7 +112,7 @@ fn slot_of(tag: u64, mask: usize) -> usize {
 /// The trie under construction.
 struct Builder {
     ids: HashMap<Box<[u8]>, u32, FastState>,
-    trie: SyllableTrie,
+    trie: WideTable,
     edges: usize,
     /// Per node: whether a key ends there.
     finals: Vec<bool>,
@@ -108,8 +129,7 @@ impl Builder {
             .next_power_of_two();
         Builder {
             ids: HashMap::default(),
-            trie: SyllableTrie {
-                ids: HashMap::default(),
+            trie: WideTable {
                 slots: vec![(0, 0); size],
                 mask: size - 1,
             },
@@ -152,22 +172,38 @@ impl Builder {
         }
     }
 
-    fn finish(self) -> SyllableTrie {
+    fn finish(self) -> Option<SyllableTrie> {
         let Builder {
-            ids,
-            mut trie,
-            finals,
-            ..
+            ids, trie, finals, ..
         } = self;
-        // Values become `child << 1 | final`.
-        for slot in &mut trie.slots {
-            if slot.0 != 0 {
-                let is_final = finals.get(slot.1 as usize).copied().unwrap_or(false);
-                slot.1 = slot.1 << 1 | u32::from(is_final);
+        SyllableTrie::pack(ids, &trie, &finals)
+    }
+}
+
+impl WideTable {
+    /// The slot of `tag`: where it is (true) or the free slot where it goes (false).
+    fn probe(&self, tag: u64) -> (usize, bool) {
+        let mut slot = slot_of(tag, self.mask);
+        loop {
+            match self.slots[slot].0 {
+                0 => return (slot, false),
+                stored if stored == tag => return (slot, true),
+                _ => slot = (slot + 1) & self.mask,
             }
         }
-        trie.ids = ids;
-        trie
+    }
+
+    /// Doubles the table (while building).
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+        self.mask = size - 1;
+        for (tag, value) in old {
+            if tag != 0 {
+                let (slot, _) = self.probe(tag);
+                self.slots[slot] = (tag, value);
+            }
+        }
     }
 }
 
@@ -179,7 +215,9 @@ impl SyllableTrie {
     /// keys (`hòa` in `hòa bình`, `hòa giải`, …) is looked up once, when the walk crosses
     /// the separator after it, and no key is copied out. Syllables and nodes get the same
     /// numbers as in a pass over the keys in order (each key's syllables from the left).
-    pub fn build(fst: &Fst<FstData>) -> SyllableTrie {
+    ///
+    /// `None` for a lexicon too large for the packed table (see the module's doc).
+    pub fn build(fst: &Fst<FstData>) -> Option<SyllableTrie> {
         /// A node of the fst being walked: the next transition to follow, the trie node the
         /// key so far leads to, and where the current syllable starts in `key`.
         struct Frame<'f> {
@@ -228,29 +266,50 @@ impl SyllableTrie {
         builder.finish()
     }
 
-    /// The slot of `tag`: where it is (true) or the free slot where it goes (false).
-    fn probe(&self, tag: u64) -> (usize, bool) {
-        let mut slot = slot_of(tag, self.mask);
-        loop {
-            match self.slots[slot].0 {
-                0 => return (slot, false),
-                stored if stored == tag => return (slot, true),
-                _ => slot = (slot + 1) & self.mask,
-            }
+    /// Packs the built edges (`wide`, whose values are the child nodes; `finals` tells, per
+    /// node, whether a key ends there) into the lookup form. `None` when a tag or a value of
+    /// the packed table would not fit in 32 bits.
+    fn pack(
+        ids: HashMap<Box<[u8]>, u32, FastState>,
+        wide: &WideTable,
+        finals: &[bool],
+    ) -> Option<SyllableTrie> {
+        let syllables = ids.len();
+        let syllable_bits = usize::BITS - syllables.saturating_sub(1).leading_zeros();
+        // Node ids are below `finals.len()`: every tag and value fits a `u32`.
+        let nodes = u64::try_from(finals.len()).ok()?;
+        if nodes > u64::from(u32::MAX >> 1) || nodes << syllable_bits > u64::from(u32::MAX) {
+            return None;
         }
-    }
-
-    /// Doubles the table (while building).
-    fn grow(&mut self) {
-        let size = self.slots.len() * 2;
-        let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
-        self.mask = size - 1;
-        for (tag, value) in old {
-            if tag != 0 {
-                let (slot, _) = self.probe(tag);
-                self.slots[slot] = (tag, value);
+        let edges = || wide.slots.iter().filter(|&&(tag, _)| tag != 0);
+        let inner = edges().filter(|&&(tag, _)| (tag - 1) >> 32 != 0).count();
+        // At most half full: a probe for a missing edge (how every walk ends) stops soon.
+        let size = (inner * 2).max(16).next_power_of_two();
+        let mut trie = SyllableTrie {
+            ids,
+            roots: vec![NO_EDGE; syllables],
+            slots: vec![(0, 0); size],
+            mask: size - 1,
+            syllable_bits,
+        };
+        for &(tag, child) in edges() {
+            let (node, syllable) = ((tag - 1) >> 32, (tag - 1) as u32);
+            let is_final = finals.get(child as usize).copied().unwrap_or(false);
+            let value = child << 1 | u32::from(is_final);
+            if node == u64::from(ROOT) {
+                if let Some(root) = trie.roots.get_mut(syllable as usize) {
+                    *root = value;
+                }
+                continue;
             }
+            let tag = (node << syllable_bits | u64::from(syllable)) as u32;
+            let mut slot = slot_of(u64::from(tag), trie.mask);
+            while trie.slots[slot].0 != 0 {
+                slot = (slot + 1) & trie.mask;
+            }
+            trie.slots[slot] = (tag, value);
         }
+        Some(trie)
     }
 
     /// The id of the syllable `key`: [`NONE`] when no lexicon key has it as a syllable,
@@ -266,11 +325,20 @@ impl SyllableTrie {
     /// continues that way.
     #[inline]
     pub fn child(&self, node: u32, syllable: u32) -> Option<(u32, bool)> {
-        if node == NONE || syllable >= SPACED {
+        // Also rules out `NONE` and `SPACED`, and makes the tag below exact.
+        if syllable as usize >= self.roots.len() {
             return None;
         }
-        let tag = tag(node, syllable);
-        let mut slot = slot_of(tag, self.mask);
+        if node == ROOT {
+            let value = *self.roots.get(syllable as usize)?;
+            return (value != NO_EDGE).then_some((value >> 1, value & 1 != 0));
+        }
+        // A node out of the table's range (`NONE`) has no tag.
+        let tag = u64::from(node) << self.syllable_bits | u64::from(syllable);
+        let Ok(tag) = u32::try_from(tag) else {
+            return None;
+        };
+        let mut slot = slot_of(u64::from(tag), self.mask);
         loop {
             let &(stored, value) = self.slots.get(slot)?;
             if stored == tag {
@@ -301,13 +369,12 @@ pub(crate) type TrieParts = (Vec<(Vec<u8>, u32)>, Vec<(u64, u32)>);
 
 #[cfg(test)]
 impl SyllableTrie {
-    /// The trie built as it first was, by a pass over the keys in order: the reference
-    /// [`SyllableTrie::build`] is checked against.
-    pub(crate) fn build_by_stream(fst: &Fst<FstData>) -> SyllableTrie {
+    /// The trie built as it first was, by a pass over the keys in order, unpacked: the
+    /// reference [`SyllableTrie::build`] is checked against.
+    pub(crate) fn parts_by_stream(fst: &Fst<FstData>) -> TrieParts {
         use index::fst::Streamer;
         let mut ids: HashMap<Box<[u8]>, u32, FastState> = HashMap::default();
-        let mut trie = SyllableTrie {
-            ids: HashMap::default(),
+        let mut trie = WideTable {
             slots: vec![(0, 0); 1 << 12],
             mask: (1 << 12) - 1,
         };
@@ -345,27 +412,41 @@ impl SyllableTrie {
                 *is_final = true;
             }
         }
-        // Values become `child << 1 | final`.
-        for slot in &mut trie.slots {
-            if slot.0 != 0 {
-                let is_final = finals.get(slot.1 as usize).copied().unwrap_or(false);
-                slot.1 = slot.1 << 1 | u32::from(is_final);
-            }
-        }
-        trie.ids = ids.into_iter().collect();
-        trie
+        let mut ids: Vec<(Vec<u8>, u32)> = ids.iter().map(|(k, &v)| (k.to_vec(), v)).collect();
+        ids.sort_unstable();
+        // Values `child << 1 | final`, as the packed trie has them.
+        let mut edges: Vec<(u64, u32)> = trie
+            .slots
+            .iter()
+            .filter(|&&(tag, _)| tag != 0)
+            .map(|&(tag, child)| {
+                let is_final = finals.get(child as usize).copied().unwrap_or(false);
+                (tag, child << 1 | u32::from(is_final))
+            })
+            .collect();
+        edges.sort_unstable();
+        (ids, edges)
     }
 
-    /// The syllable ids and the edges (`(tag, value)`), sorted, for comparing two builds.
+    /// The syllable ids and the edges (wide `(tag, value)`, see [`WideTable`]), sorted, for
+    /// comparing two builds.
     pub(crate) fn parts(&self) -> TrieParts {
         let mut ids: Vec<(Vec<u8>, u32)> = self.ids.iter().map(|(k, &v)| (k.to_vec(), v)).collect();
         ids.sort_unstable();
-        let mut edges: Vec<(u64, u32)> = self
+        let low = (1u64 << self.syllable_bits) - 1;
+        let inner = self
             .slots
             .iter()
-            .copied()
-            .filter(|&(tag, _)| tag != 0)
-            .collect();
+            .filter(|&&(tag, _)| tag != 0)
+            .map(|&(tag, value)| {
+                let (node, syllable) = (u64::from(tag) >> self.syllable_bits, u64::from(tag) & low);
+                ((node << 32 | syllable) + 1, value)
+            });
+        let roots = (0u64..)
+            .zip(&self.roots)
+            .filter(|&(_, &value)| value != NO_EDGE)
+            .map(|(syllable, &value)| (syllable + 1, value));
+        let mut edges: Vec<(u64, u32)> = roots.chain(inner).collect();
         edges.sort_unstable();
         (ids, edges)
     }
@@ -378,9 +459,37 @@ mod tests {
 
     fn check(words: &WordLexicon) {
         let fst = words.lexicon().fst().as_fst();
-        let walked = SyllableTrie::build(fst);
-        let streamed = SyllableTrie::build_by_stream(fst);
-        assert_eq!(walked.parts(), streamed.parts());
+        let walked = SyllableTrie::build(fst).expect("a small lexicon packs");
+        assert_eq!(walked.parts(), SyllableTrie::parts_by_stream(fst));
+        // Every edge answers through `child`, and an absent one is absent.
+        let (ids, edges) = walked.parts();
+        for &(tag, value) in &edges {
+            let (node, syllable) = (((tag - 1) >> 32) as u32, (tag - 1) as u32);
+            let child = walked.child(node, syllable);
+            assert_eq!(
+                child,
+                Some((value >> 1, value & 1 != 0)),
+                "{node} {syllable}"
+            );
+        }
+        // Every other pair (all of them for small lexicons) has no edge.
+        let known: std::collections::HashMap<(u32, u32), u32> = edges
+            .iter()
+            .map(|&(tag, value)| ((((tag - 1) >> 32) as u32, (tag - 1) as u32), value))
+            .collect();
+        let nodes = edges.len() as u32 + 2;
+        let syllables: Vec<u32> = (0..ids.len() as u32 + 1)
+            .take(1_000_000 / nodes as usize)
+            .chain([super::SPACED, super::NONE])
+            .collect();
+        for node in (0..nodes).chain([super::NONE]) {
+            for &syllable in &syllables {
+                let expected = known
+                    .get(&(node, syllable))
+                    .map(|&value| (value >> 1, value & 1 != 0));
+                assert_eq!(walked.child(node, syllable), expected, "{node} {syllable}");
+            }
+        }
     }
 
     #[test]
