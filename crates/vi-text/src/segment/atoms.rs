@@ -1,9 +1,7 @@
 //! Atoms: the units whose gaps the segmenter decides (syllables, or pre-tokenized chunks),
 //! with their lookup keys, shapes and dictionary matches.
 
-use super::cache::{
-    ChunkCache, MAX_CHUNK_LEN, Made, NO_STATE, PairCache, SurfaceCache, UNWALKED, surface_hash,
-};
+use super::cache::{ChunkCache, MAX_CHUNK_LEN, Made, NO_STATE, PairCache, SurfaceCache, UNWALKED};
 use super::dict;
 use super::trie::{self, SyllableTrie};
 use crate::key::{KEY_STYLE, lexicon_key};
@@ -214,10 +212,8 @@ impl Atoms {
     #[inline]
     fn push_chunk(&mut self, text: &str, start: usize, end: usize, dicts: Dicts<'_>) {
         let chunk = text.as_bytes().get(start..end).unwrap_or(&[]);
-        let cacheable = chunk.len() <= MAX_CHUNK_LEN;
-        let hash = surface_hash(chunk);
-        let slot = if cacheable {
-            match self.chunks.find(hash, chunk) {
+        let vacancy = if (1..=MAX_CHUNK_LEN).contains(&chunk.len()) {
+            match self.chunks.find(chunk) {
                 Ok(atoms) => {
                     self.atoms.reserve(atoms.len());
                     for atom in atoms {
@@ -227,7 +223,7 @@ impl Atoms {
                     }
                     return;
                 }
-                Err(slot) => Some(slot),
+                Err(vacancy) => Some(vacancy),
             }
         } else {
             None
@@ -240,9 +236,9 @@ impl Atoms {
             self.push(text, token.span.shifted(start), token.kind, dicts);
         }
         self.tokens = tokens;
-        if let Some(slot) = slot {
+        if let Some(vacancy) = vacancy {
             let atoms = self.atoms.get(first..).unwrap_or(&[]);
-            self.chunks.insert(slot, hash, chunk, atoms, start);
+            self.chunks.insert(vacancy, chunk, atoms, start);
         }
     }
 
@@ -678,6 +674,29 @@ mod tests {
             "100.000 10,5 1.000.000,25 20-25 30-4-1975 12:30 5km 20h30 4G",
             "a\u{a0}b c\u{3000}d ho\u{300}a \u{b}x\u{c}y 🇻🇳 👍🏽 👨\u{200d}👩 ... --- O'Neill Jean-Yves",
         ]);
+    }
+
+    /// Enough chunks to grow the cache's table several times, and long chunks alike in
+    /// their first and last eight bytes (told apart by their bytes, not their fingerprint).
+    #[test]
+    fn chunk_cache_grows_and_tells_long_chunks_apart() {
+        let lines: Vec<String> = (0..300)
+            .map(|line| {
+                (0..10)
+                    .map(|k| {
+                        let i = line * 10 + k;
+                        if i % 2 == 0 {
+                            format!("hoà{i}")
+                        } else {
+                            format!("Kremlin_{i:05}_Azerbaijan")
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let texts: Vec<&str> = lines.iter().map(String::as_str).collect();
+        check_chunks(&texts);
     }
 
     proptest::proptest! {
