@@ -365,81 +365,90 @@ impl Atoms {
     }
 
     /// Fills the dictionary masks, for words that do not cross a forced split.
+    ///
+    /// One pass from the last atom to the first: an atom's words end at it or after it, at
+    /// atoms already visited, whose `ends` were cleared then.
     pub fn lookup(&mut self, dicts: Dicts<'_>) {
         let n = self.atoms.len();
-        for atom in &mut self.atoms {
-            atom.starts = 0;
-            atom.ends = 0;
-            atom.user = 0;
-        }
         let arena = self.cache.arena();
         // `run_end` is one past the last atom reachable from `i` without a forced split.
         let mut run_end = n;
         for i in (0..n).rev() {
-            let atom = self.atoms[i];
-            if atom.gap == Gap::Split {
+            let Some(&Atom {
+                gap,
+                key_start,
+                key_len,
+                state,
+                is_word,
+                ..
+            }) = self.atoms.get(i)
+            else {
+                break;
+            };
+            if gap == Gap::Split {
                 run_end = i + 1;
             }
-            if atom.key_len == 0 {
-                continue;
-            }
             let max = (run_end - i).min(MAX_WORD_ATOMS);
-            let mut starts = 0;
-            if let Some(fst) = dicts.words
-                && atom.state != NO_STATE
-            {
-                let by_trie = dicts
-                    .trie
-                    .and_then(|trie| dict::walk_trie(trie, &self.atoms, i, max));
-                starts = match by_trie {
-                    Some(starts) => starts,
-                    None => {
-                        let state = if atom.state == UNWALKED {
-                            let start = atom.key_start as usize;
-                            let key = arena
-                                .as_bytes()
-                                .get(start..start + atom.key_len as usize)
-                                .unwrap_or(&[]);
-                            dict::state_after(fst, key).0
-                        } else {
-                            atom.state
-                        };
-                        if state == NO_STATE {
-                            0
-                        } else {
-                            dict::walk(
-                                fst,
-                                state,
-                                atom.is_word,
-                                &self.atoms,
-                                i,
-                                max,
-                                arena,
-                                Some(&mut self.pairs),
-                            )
-                        }
-                    }
-                };
-            }
-            if let Some(fst) = dicts.user {
-                let key = arena
+            let key = || {
+                let start = key_start as usize;
+                arena
                     .as_bytes()
-                    .get(atom.key_start as usize..(atom.key_start + atom.key_len) as usize)
-                    .unwrap_or(&[]);
-                let (state, is_word) = dict::state_after(fst, key);
-                if state != NO_STATE {
-                    let user = dict::walk(fst, state, is_word, &self.atoms, i, max, arena, None);
-                    starts |= user;
-                    self.atoms[i].user = longest(user) as u8;
+                    .get(start..start + key_len as usize)
+                    .unwrap_or(&[])
+            };
+            let mut starts = 0;
+            let mut user = 0;
+            if key_len != 0 {
+                if let Some(fst) = dicts.words
+                    && state != NO_STATE
+                {
+                    let by_trie = dicts
+                        .trie
+                        .and_then(|trie| dict::walk_trie(trie, &self.atoms, i, max));
+                    starts = match by_trie {
+                        Some(starts) => starts,
+                        None => {
+                            let state = if state == UNWALKED {
+                                dict::state_after(fst, key()).0
+                            } else {
+                                state
+                            };
+                            if state == NO_STATE {
+                                0
+                            } else {
+                                dict::walk(
+                                    fst,
+                                    state,
+                                    is_word,
+                                    &self.atoms,
+                                    i,
+                                    max,
+                                    arena,
+                                    Some(&mut self.pairs),
+                                )
+                            }
+                        }
+                    };
+                }
+                if let Some(fst) = dicts.user {
+                    let (state, is_word) = dict::state_after(fst, key());
+                    if state != NO_STATE {
+                        let found =
+                            dict::walk(fst, state, is_word, &self.atoms, i, max, arena, None);
+                        starts |= found;
+                        user = longest(found) as u8;
+                    }
                 }
             }
-            self.atoms[i].starts = starts;
-        }
-        for i in 0..n {
-            let mut starts = self.atoms[i].starts;
-            while starts != 0 {
-                let len = starts.trailing_zeros() as usize + 1;
-                starts &= starts - 1;
+            if let Some(atom) = self.atoms.get_mut(i) {
+                atom.starts = starts;
+                atom.user = user;
+                atom.ends = 0;
+            }
+            let mut rest = starts;
+            while rest != 0 {
+                let len = rest.trailing_zeros() as usize + 1;
+                rest &= rest - 1;
                 if let Some(end) = self.atoms.get_mut(i + len - 1) {
                     end.ends |= 1 << (len - 1);
                 }
