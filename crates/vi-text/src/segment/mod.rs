@@ -246,9 +246,19 @@ impl Segmentation {
         let atoms = &self.work.atoms.atoms;
         let joins = &self.work.joins;
         self.atom_spans.extend(atoms.iter().map(|atom| atom.span));
+        self.tokens.reserve(atoms.len());
+        let Some(last) = atoms.len().checked_sub(1) else {
+            return;
+        };
+        // The token being built: its first atom and that atom's span.
         let mut first = 0;
+        let mut first_span = Span::default();
         for (i, atom) in atoms.iter().enumerate() {
-            if joins.get(i).copied().unwrap_or(false) && i + 1 < atoms.len() {
+            if i == first {
+                first_span = atom.span;
+            }
+            // The last atom always ends a token; another ends one unless its gap is joined.
+            if i < last && joins.get(i).copied().unwrap_or(false) {
                 continue;
             }
             let count = i + 1 - first;
@@ -258,7 +268,7 @@ impl Segmentation {
                 atom.kind
             };
             self.tokens.push(SegToken {
-                span: atoms[first].span.cover(atom.span),
+                span: first_span.cover(atom.span),
                 kind,
                 first_atom: first as u32,
                 atom_count: count as u32,
