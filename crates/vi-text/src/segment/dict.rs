@@ -131,6 +131,10 @@ pub(crate) fn walk_trie(trie: &SyllableTrie, atoms: &[Atom], i: usize, max: usiz
         if is_final && len <= 16 {
             mask |= 1 << (len - 1);
         }
+        if next == trie::NONE {
+            // No word continues past this one: the fst walk would stop at the separator.
+            break;
+        }
         node = next;
     }
     Some(mask)

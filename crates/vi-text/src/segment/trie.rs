@@ -28,18 +28,52 @@ pub(crate) const SPACED: u32 = u32::MAX - 1;
 /// The root node.
 const ROOT: u32 = 0;
 
-/// An entry of [`SyllableTrie::roots`] for a syllable that starts no word.
-const NO_EDGE: u32 = u32::MAX;
+/// An entry of [`SyllableTrie::roots`] for a syllable that starts no word (no edge has that
+/// value: it would lead to the root).
+const NO_EDGE: u32 = 0;
+
+/// The child of a packed edge value when the child has no children: a walk stops there
+/// without probing the table for an edge that cannot exist.
+const LEAF: u32 = u32::MAX >> 1;
+
+/// The packed value of the edge to `child`: `child << 1 | final`, with [`LEAF`] for a child
+/// without children (`has_children` tells, per node).
+fn packed_value(child: u32, finals: &[bool], has_children: &[bool]) -> u32 {
+    let is_final = finals.get(child as usize).copied().unwrap_or(false);
+    let inner = has_children.get(child as usize).copied().unwrap_or(false);
+    (if inner { child } else { LEAF }) << 1 | u32::from(is_final)
+}
+
+/// The child node ([`NONE`] for a [`LEAF`]) and the final flag of a packed edge value.
+#[inline]
+fn unpack(value: u32) -> (u32, bool) {
+    let child = value >> 1;
+    (if child == LEAF { NONE } else { child }, value & 1 != 0)
+}
+
+/// Per node below `nodes`, whether an edge of `edges` (wide tags) leaves it.
+fn parents(edges: impl Iterator<Item = u64>, nodes: usize) -> Vec<bool> {
+    let mut has_children = vec![false; nodes];
+    for tag in edges {
+        if let Some(flag) = usize::try_from((tag - 1) >> 32)
+            .ok()
+            .and_then(|node| has_children.get_mut(node))
+        {
+            *flag = true;
+        }
+    }
+    has_children
+}
 
 /// A syllable trie of a word lexicon.
 pub(crate) struct SyllableTrie {
     /// The id of each distinct syllable key.
     ids: HashMap<Box<[u8]>, u32, FastState>,
-    /// Per syllable id, the root's edge over it: `child << 1 | final`, or [`NO_EDGE`].
+    /// Per syllable id, the root's edge over it (see [`packed_value`]), or [`NO_EDGE`].
     roots: Vec<u32>,
     /// The other edges, as `(tag, value)` slots: tag `node << syllable_bits | syllable`
-    /// (never 0, the node not being the root: 0 is an empty slot), value
-    /// `child << 1 | final`.
+    /// (never 0, the node not being the root: 0 is an empty slot), value as
+    /// [`packed_value`] makes it.
     slots: Vec<(u32, u32)>,
     mask: usize,
     /// Bits of a syllable id in a tag.
@@ -276,12 +310,14 @@ impl SyllableTrie {
     ) -> Option<SyllableTrie> {
         let syllables = ids.len();
         let syllable_bits = usize::BITS - syllables.saturating_sub(1).leading_zeros();
-        // Node ids are below `finals.len()`: every tag and value fits a `u32`.
+        // Node ids are below `finals.len()`: every tag and value fits a `u32`, and no node is
+        // numbered `LEAF`.
         let nodes = u64::try_from(finals.len()).ok()?;
-        if nodes > u64::from(u32::MAX >> 1) || nodes << syllable_bits > u64::from(u32::MAX) {
+        if nodes >= u64::from(LEAF) || nodes << syllable_bits > u64::from(u32::MAX) {
             return None;
         }
         let edges = || wide.slots.iter().filter(|&&(tag, _)| tag != 0);
+        let has_children = parents(edges().map(|&(tag, _)| tag), finals.len());
         let inner = edges().filter(|&&(tag, _)| (tag - 1) >> 32 != 0).count();
         // At most half full: a probe for a missing edge (how every walk ends) stops soon.
         let size = (inner * 2).max(16).next_power_of_two();
@@ -294,8 +330,7 @@ impl SyllableTrie {
         };
         for &(tag, child) in edges() {
             let (node, syllable) = ((tag - 1) >> 32, (tag - 1) as u32);
-            let is_final = finals.get(child as usize).copied().unwrap_or(false);
-            let value = child << 1 | u32::from(is_final);
+            let value = packed_value(child, finals, &has_children);
             if node == u64::from(ROOT) {
                 if let Some(root) = trie.roots.get_mut(syllable as usize) {
                     *root = value;
@@ -322,7 +357,7 @@ impl SyllableTrie {
     }
 
     /// The child of `node` over `syllable` and whether it ends a word; `None` when no word
-    /// continues that way.
+    /// continues that way. The child is [`NONE`] when no word continues past it either.
     #[inline]
     pub fn child(&self, node: u32, syllable: u32) -> Option<(u32, bool)> {
         // Also rules out `NONE` and `SPACED`, and makes the tag below exact.
@@ -331,7 +366,7 @@ impl SyllableTrie {
         }
         if node == ROOT {
             let value = *self.roots.get(syllable as usize)?;
-            return (value != NO_EDGE).then_some((value >> 1, value & 1 != 0));
+            return (value != NO_EDGE).then(|| unpack(value));
         }
         // A node out of the table's range (`NONE`) has no tag.
         let tag = u64::from(node) << self.syllable_bits | u64::from(syllable);
@@ -342,7 +377,7 @@ impl SyllableTrie {
         loop {
             let &(stored, value) = self.slots.get(slot)?;
             if stored == tag {
-                return Some((value >> 1, value & 1 != 0));
+                return Some(unpack(value));
             }
             if stored == 0 {
                 return None;
@@ -357,7 +392,8 @@ impl SyllableTrie {
             .is_some_and(|(_, is_final)| is_final)
     }
 
-    /// The node after the one-syllable prefix `syllable` ([`NONE`] when no word starts so).
+    /// The node after the one-syllable prefix `syllable` ([`NONE`] when no word of two
+    /// syllables or more starts so).
     pub fn first(&self, syllable: u32) -> u32 {
         self.child(ROOT, syllable).map_or(NONE, |(node, _)| node)
     }
@@ -414,15 +450,18 @@ impl SyllableTrie {
         }
         let mut ids: Vec<(Vec<u8>, u32)> = ids.iter().map(|(k, &v)| (k.to_vec(), v)).collect();
         ids.sort_unstable();
-        // Values `child << 1 | final`, as the packed trie has them.
+        // Values as the packed trie has them.
+        let tags = trie
+            .slots
+            .iter()
+            .map(|&(tag, _)| tag)
+            .filter(|&tag| tag != 0);
+        let has_children = parents(tags, finals.len());
         let mut edges: Vec<(u64, u32)> = trie
             .slots
             .iter()
             .filter(|&&(tag, _)| tag != 0)
-            .map(|&(tag, child)| {
-                let is_final = finals.get(child as usize).copied().unwrap_or(false);
-                (tag, child << 1 | u32::from(is_final))
-            })
+            .map(|&(tag, child)| (tag, packed_value(child, &finals, &has_children)))
             .collect();
         edges.sort_unstable();
         (ids, edges)
@@ -466,11 +505,7 @@ mod tests {
         for &(tag, value) in &edges {
             let (node, syllable) = (((tag - 1) >> 32) as u32, (tag - 1) as u32);
             let child = walked.child(node, syllable);
-            assert_eq!(
-                child,
-                Some((value >> 1, value & 1 != 0)),
-                "{node} {syllable}"
-            );
+            assert_eq!(child, Some(super::unpack(value)), "{node} {syllable}");
         }
         // Every other pair (all of them for small lexicons) has no edge.
         let known: std::collections::HashMap<(u32, u32), u32> = edges
@@ -486,7 +521,7 @@ mod tests {
             for &syllable in &syllables {
                 let expected = known
                     .get(&(node, syllable))
-                    .map(|&value| (value >> 1, value & 1 != 0));
+                    .map(|&value| super::unpack(value));
                 assert_eq!(walked.child(node, syllable), expected, "{node} {syllable}");
             }
         }
@@ -512,6 +547,25 @@ mod tests {
             "gìn giữ hòa bình",
             "giữ gìn",
         ]));
+    }
+
+    /// A walk learns that no word continues past a node without probing for its children.
+    #[test]
+    fn leaves_have_no_child_node() {
+        let words = crate::segment::test_lexicon(&["hòa", "hòa bình", "bình", "gìn giữ hòa bình"]);
+        let trie = SyllableTrie::build(words.lexicon().fst().as_fst()).unwrap();
+        let id = |s: &str| trie.syllable(s.as_bytes());
+        let (hoa, binh, gin, giu) = (id("hòa"), id("bình"), id("gìn"), id("giữ"));
+        assert!(trie.is_word(hoa) && trie.is_word(binh) && !trie.is_word(gin));
+        // `bình` starts no longer word; `hòa bình` is a word no key continues.
+        assert_eq!(trie.first(binh), super::NONE);
+        assert_eq!(trie.child(trie.first(hoa), binh), Some((super::NONE, true)));
+        // `gìn giữ` is no word, but `gìn giữ hòa bình` continues it.
+        let (node, is_final) = trie.child(trie.first(gin), giu).unwrap();
+        assert!(node != super::NONE && !is_final);
+        let (node, is_final) = trie.child(node, hoa).unwrap();
+        assert!(node != super::NONE && !is_final);
+        assert_eq!(trie.child(node, binh), Some((super::NONE, true)));
     }
 
     #[test]
