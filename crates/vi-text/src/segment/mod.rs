@@ -285,7 +285,8 @@ impl Segmentation {
 pub struct Segmenter {
     model: SegmentModel,
     words: Option<WordLexicon>,
-    /// The syllable trie of `words`, for the dictionary walks.
+    /// The syllable trie of `words`, for the dictionary walks (none for a lexicon too large
+    /// to pack: the walks then read the fst).
     trie: Option<trie::SyllableTrie>,
     user: Option<UserDict>,
     /// Identifies the lexicon for the surface caches of [`Segmentation`]s.
