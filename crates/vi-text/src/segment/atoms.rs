@@ -80,6 +80,9 @@ pub(crate) struct Atom {
     /// ([`trie::NONE`] when none).
     pub syllable: u32,
     pub node: u32,
+    /// The filter of the syllables that may follow in a word (see
+    /// [`SyllableTrie::follows`]; 0 without a trie).
+    pub follows: u32,
     /// Bit `l - 1` set when a dictionary word of `l` atoms starts here.
     pub starts: u16,
     /// Bit `l - 1` set when a dictionary word of `l` atoms ends here (inclusive).
@@ -106,6 +109,9 @@ impl Atom {
         matches!(self.class, Class::Viet | Class::Foreign | Class::Mixed)
     }
 }
+
+// An atom fits one cache line (they are copied from the chunk cache, one per atom).
+const _: () = assert!(std::mem::size_of::<Atom>() <= 64);
 
 /// Hashes of the pseudo keys.
 pub(crate) mod pseudo {
@@ -256,6 +262,7 @@ impl Atoms {
             is_word: false,
             syllable: trie::NONE,
             node: trie::NONE,
+            follows: 0,
             starts: 0,
             ends: 0,
             user: 0,
@@ -269,12 +276,12 @@ impl Atoms {
             | TokenKind::Initial => {
                 let entry = *self.cache.get_or_insert(surface, |key| {
                     let class = word_key(surface, key);
-                    let (syllable, node) = match dicts.trie {
+                    let (syllable, node, follows) = match dicts.trie {
                         Some(trie) if !key.is_empty() => {
                             let syllable = trie.syllable(key.as_bytes());
-                            (syllable, trie.first(syllable))
+                            (syllable, trie.first(syllable), trie.follows(syllable))
                         }
-                        _ => (trie::NONE, trie::NONE),
+                        _ => (trie::NONE, trie::NONE, 0),
                     };
                     let (state, is_word) = match (dicts.words, dicts.trie) {
                         // The trie walks need no fst state: it is found when a walk falls
@@ -297,6 +304,7 @@ impl Atoms {
                         is_word,
                         syllable,
                         node,
+                        follows,
                     }
                 });
                 atom.class = entry.class;
@@ -308,6 +316,7 @@ impl Atoms {
                 atom.is_word = entry.is_word;
                 atom.syllable = entry.syllable;
                 atom.node = entry.node;
+                atom.follows = entry.follows;
             }
             TokenKind::Number => {
                 atom.class = Class::Number;

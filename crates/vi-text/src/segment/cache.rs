@@ -41,6 +41,9 @@ pub(crate) struct Entry {
     /// [`super::trie`]; [`super::trie::NONE`] without a trie).
     pub syllable: u32,
     pub node: u32,
+    /// The trie's filter of the syllables that may follow (see
+    /// [`super::trie::SyllableTrie::follows`]).
+    pub follows: u32,
 }
 
 /// What [`SurfaceCache::get_or_insert`] computes on a miss.
@@ -53,6 +56,7 @@ pub(crate) struct Made {
     pub is_word: bool,
     pub syllable: u32,
     pub node: u32,
+    pub follows: u32,
 }
 
 /// The first and last `N` bytes of `bytes` (overlapping when shorter than `2 * N`), which
@@ -232,6 +236,7 @@ impl SurfaceCache {
             is_word: made.is_word,
             syllable: made.syllable,
             node: made.node,
+            follows: made.follows,
         };
         self.entries.push(entry);
         self.slots[slot] = self.entries.len() as u32;

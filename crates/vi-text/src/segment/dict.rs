@@ -125,6 +125,10 @@ pub(crate) fn walk_trie(trie: &SyllableTrie, atoms: &[Atom], i: usize, max: usiz
         if atom.syllable == trie::SPACED {
             return None;
         }
+        // The first step is known to fail when the filter of the first atom says so.
+        if k == 0 && first.follows & trie::follow_bit(atom.syllable) == 0 {
+            break;
+        }
         let Some((next, is_final)) = trie.child(node, atom.syllable) else {
             break;
         };

@@ -12,6 +12,11 @@
 //! of 8-byte slots (32-bit tags) half the size of the wide one, so that the probes of the
 //! walks, about one per atom and mostly cache misses, touch less memory. A lexicon too large
 //! for 32-bit tags gets no trie: its walks go through the fst.
+//!
+//! Most probes can be avoided altogether: an edge to a node no word continues from says so
+//! (a walk stops there), and each syllable comes with a 32-bit filter of the syllables that
+//! may follow it in a word, which the atom carries, so that a walk whose second syllable is
+//! not in it never probes.
 
 use index::FstData;
 use index::SYLLABLE_SEPARATOR;
@@ -78,6 +83,15 @@ pub(crate) struct SyllableTrie {
     mask: usize,
     /// Bits of a syllable id in a tag.
     syllable_bits: u32,
+    /// Per syllable id, the [`follow_bit`]s of the syllables that continue a word after it.
+    follows: Vec<u32>,
+}
+
+/// The bit standing for `syllable` in a 32-bit filter of syllables (see
+/// [`SyllableTrie::follows`]).
+#[inline]
+pub(crate) fn follow_bit(syllable: u32) -> u32 {
+    1 << (syllable.wrapping_mul(0x9E37_79B1) >> 27)
 }
 
 /// The edges of a trie under construction: `(tag, value)` slots, tag
@@ -327,7 +341,27 @@ impl SyllableTrie {
             slots: vec![(0, 0); size],
             mask: size - 1,
             syllable_bits,
+            follows: vec![0; syllables],
         };
+        // The children of each syllable's node after the root, as filters.
+        let mut first_of = vec![u32::MAX; finals.len()];
+        for &(tag, child) in edges() {
+            if (tag - 1) >> 32 == u64::from(ROOT)
+                && let Some(slot) = first_of.get_mut(child as usize)
+            {
+                *slot = (tag - 1) as u32;
+            }
+        }
+        for &(tag, _) in edges() {
+            let (node, syllable) = ((tag - 1) >> 32, (tag - 1) as u32);
+            let first = usize::try_from(node)
+                .ok()
+                .and_then(|node| first_of.get(node))
+                .and_then(|&first| trie.follows.get_mut(first as usize));
+            if let Some(filter) = first {
+                *filter |= follow_bit(syllable);
+            }
+        }
         for &(tag, child) in edges() {
             let (node, syllable) = ((tag - 1) >> 32, (tag - 1) as u32);
             let value = packed_value(child, finals, &has_children);
@@ -396,6 +430,13 @@ impl SyllableTrie {
     /// syllables or more starts so).
     pub fn first(&self, syllable: u32) -> u32 {
         self.child(ROOT, syllable).map_or(NONE, |(node, _)| node)
+    }
+
+    /// A filter of the syllables that continue a word after `syllable`: a syllable whose
+    /// [`follow_bit`] is not in it is no child of [`SyllableTrie::first`]`(syllable)`, and
+    /// needs no probe (0 for an unknown syllable).
+    pub fn follows(&self, syllable: u32) -> u32 {
+        self.follows.get(syllable as usize).copied().unwrap_or(0)
     }
 }
 
@@ -507,6 +548,19 @@ mod tests {
             let child = walked.child(node, syllable);
             assert_eq!(child, Some(super::unpack(value)), "{node} {syllable}");
         }
+        // The filter of each first syllable holds the syllables that follow it.
+        let first_of: std::collections::HashMap<u32, u32> = edges
+            .iter()
+            .filter(|&&(tag, _)| (tag - 1) >> 32 == 0)
+            .map(|&(tag, value)| (super::unpack(value).0, (tag - 1) as u32))
+            .collect();
+        for &(tag, _) in &edges {
+            let (node, syllable) = (((tag - 1) >> 32) as u32, (tag - 1) as u32);
+            if let Some(&first) = first_of.get(&node).filter(|_| node != 0) {
+                let bit = super::follow_bit(syllable);
+                assert_ne!(walked.follows(first) & bit, 0, "{first} {syllable}");
+            }
+        }
         // Every other pair (all of them for small lexicons) has no edge.
         let known: std::collections::HashMap<(u32, u32), u32> = edges
             .iter()
@@ -566,6 +620,10 @@ mod tests {
         let (node, is_final) = trie.child(node, hoa).unwrap();
         assert!(node != super::NONE && !is_final);
         assert_eq!(trie.child(node, binh), Some((super::NONE, true)));
+        // Filters: nothing follows `bình`; `bình` follows `hòa`, `giữ` follows `gìn`.
+        assert_eq!(trie.follows(binh), 0);
+        assert_ne!(trie.follows(hoa) & super::follow_bit(binh), 0);
+        assert_eq!(trie.follows(gin), super::follow_bit(giu));
     }
 
     #[test]
