@@ -1,9 +1,7 @@
 //! Atoms: the units whose gaps the segmenter decides (syllables, or pre-tokenized chunks),
 //! with their lookup keys, shapes and dictionary matches.
 
-use super::cache::{
-    ChunkCache, MAX_CHUNK_LEN, Made, NO_STATE, PairCache, SurfaceCache, UNWALKED, surface_hash,
-};
+use super::cache::{ChunkCache, MAX_CHUNK_LEN, Made, NO_STATE, PairCache, SurfaceCache, UNWALKED};
 use super::dict;
 use super::trie::{self, SyllableTrie};
 use crate::key::{KEY_STYLE, lexicon_key};
@@ -82,6 +80,9 @@ pub(crate) struct Atom {
     /// ([`trie::NONE`] when none).
     pub syllable: u32,
     pub node: u32,
+    /// The filter of the syllables that may follow in a word (see
+    /// [`SyllableTrie::follows`]; 0 without a trie).
+    pub follows: u32,
     /// Bit `l - 1` set when a dictionary word of `l` atoms starts here.
     pub starts: u16,
     /// Bit `l - 1` set when a dictionary word of `l` atoms ends here (inclusive).
@@ -108,6 +109,9 @@ impl Atom {
         matches!(self.class, Class::Viet | Class::Foreign | Class::Mixed)
     }
 }
+
+// An atom fits one cache line (they are copied from the chunk cache, one per atom).
+const _: () = assert!(std::mem::size_of::<Atom>() <= 64);
 
 /// Hashes of the pseudo keys.
 pub(crate) mod pseudo {
@@ -214,10 +218,8 @@ impl Atoms {
     #[inline]
     fn push_chunk(&mut self, text: &str, start: usize, end: usize, dicts: Dicts<'_>) {
         let chunk = text.as_bytes().get(start..end).unwrap_or(&[]);
-        let cacheable = chunk.len() <= MAX_CHUNK_LEN;
-        let hash = surface_hash(chunk);
-        let slot = if cacheable {
-            match self.chunks.find(hash, chunk) {
+        let vacancy = if (1..=MAX_CHUNK_LEN).contains(&chunk.len()) {
+            match self.chunks.find(chunk) {
                 Ok(atoms) => {
                     self.atoms.reserve(atoms.len());
                     for atom in atoms {
@@ -227,7 +229,7 @@ impl Atoms {
                     }
                     return;
                 }
-                Err(slot) => Some(slot),
+                Err(vacancy) => Some(vacancy),
             }
         } else {
             None
@@ -240,9 +242,9 @@ impl Atoms {
             self.push(text, token.span.shifted(start), token.kind, dicts);
         }
         self.tokens = tokens;
-        if let Some(slot) = slot {
+        if let Some(vacancy) = vacancy {
             let atoms = self.atoms.get(first..).unwrap_or(&[]);
-            self.chunks.insert(slot, hash, chunk, atoms, start);
+            self.chunks.insert(vacancy, chunk, atoms, start);
         }
     }
 
@@ -260,6 +262,7 @@ impl Atoms {
             is_word: false,
             syllable: trie::NONE,
             node: trie::NONE,
+            follows: 0,
             starts: 0,
             ends: 0,
             user: 0,
@@ -273,12 +276,12 @@ impl Atoms {
             | TokenKind::Initial => {
                 let entry = *self.cache.get_or_insert(surface, |key| {
                     let class = word_key(surface, key);
-                    let (syllable, node) = match dicts.trie {
+                    let (syllable, node, follows) = match dicts.trie {
                         Some(trie) if !key.is_empty() => {
                             let syllable = trie.syllable(key.as_bytes());
-                            (syllable, trie.first(syllable))
+                            (syllable, trie.first(syllable), trie.follows(syllable))
                         }
-                        _ => (trie::NONE, trie::NONE),
+                        _ => (trie::NONE, trie::NONE, 0),
                     };
                     let (state, is_word) = match (dicts.words, dicts.trie) {
                         // The trie walks need no fst state: it is found when a walk falls
@@ -301,6 +304,7 @@ impl Atoms {
                         is_word,
                         syllable,
                         node,
+                        follows,
                     }
                 });
                 atom.class = entry.class;
@@ -312,6 +316,7 @@ impl Atoms {
                 atom.is_word = entry.is_word;
                 atom.syllable = entry.syllable;
                 atom.node = entry.node;
+                atom.follows = entry.follows;
             }
             TokenKind::Number => {
                 atom.class = Class::Number;
@@ -369,81 +374,90 @@ impl Atoms {
     }
 
     /// Fills the dictionary masks, for words that do not cross a forced split.
+    ///
+    /// One pass from the last atom to the first: an atom's words end at it or after it, at
+    /// atoms already visited, whose `ends` were cleared then.
     pub fn lookup(&mut self, dicts: Dicts<'_>) {
         let n = self.atoms.len();
-        for atom in &mut self.atoms {
-            atom.starts = 0;
-            atom.ends = 0;
-            atom.user = 0;
-        }
         let arena = self.cache.arena();
         // `run_end` is one past the last atom reachable from `i` without a forced split.
         let mut run_end = n;
         for i in (0..n).rev() {
-            let atom = self.atoms[i];
-            if atom.gap == Gap::Split {
+            let Some(&Atom {
+                gap,
+                key_start,
+                key_len,
+                state,
+                is_word,
+                ..
+            }) = self.atoms.get(i)
+            else {
+                break;
+            };
+            if gap == Gap::Split {
                 run_end = i + 1;
             }
-            if atom.key_len == 0 {
-                continue;
-            }
             let max = (run_end - i).min(MAX_WORD_ATOMS);
-            let mut starts = 0;
-            if let Some(fst) = dicts.words
-                && atom.state != NO_STATE
-            {
-                let by_trie = dicts
-                    .trie
-                    .and_then(|trie| dict::walk_trie(trie, &self.atoms, i, max));
-                starts = match by_trie {
-                    Some(starts) => starts,
-                    None => {
-                        let state = if atom.state == UNWALKED {
-                            let start = atom.key_start as usize;
-                            let key = arena
-                                .as_bytes()
-                                .get(start..start + atom.key_len as usize)
-                                .unwrap_or(&[]);
-                            dict::state_after(fst, key).0
-                        } else {
-                            atom.state
-                        };
-                        if state == NO_STATE {
-                            0
-                        } else {
-                            dict::walk(
-                                fst,
-                                state,
-                                atom.is_word,
-                                &self.atoms,
-                                i,
-                                max,
-                                arena,
-                                Some(&mut self.pairs),
-                            )
-                        }
-                    }
-                };
-            }
-            if let Some(fst) = dicts.user {
-                let key = arena
+            let key = || {
+                let start = key_start as usize;
+                arena
                     .as_bytes()
-                    .get(atom.key_start as usize..(atom.key_start + atom.key_len) as usize)
-                    .unwrap_or(&[]);
-                let (state, is_word) = dict::state_after(fst, key);
-                if state != NO_STATE {
-                    let user = dict::walk(fst, state, is_word, &self.atoms, i, max, arena, None);
-                    starts |= user;
-                    self.atoms[i].user = longest(user) as u8;
+                    .get(start..start + key_len as usize)
+                    .unwrap_or(&[])
+            };
+            let mut starts = 0;
+            let mut user = 0;
+            if key_len != 0 {
+                if let Some(fst) = dicts.words
+                    && state != NO_STATE
+                {
+                    let by_trie = dicts
+                        .trie
+                        .and_then(|trie| dict::walk_trie(trie, &self.atoms, i, max));
+                    starts = match by_trie {
+                        Some(starts) => starts,
+                        None => {
+                            let state = if state == UNWALKED {
+                                dict::state_after(fst, key()).0
+                            } else {
+                                state
+                            };
+                            if state == NO_STATE {
+                                0
+                            } else {
+                                dict::walk(
+                                    fst,
+                                    state,
+                                    is_word,
+                                    &self.atoms,
+                                    i,
+                                    max,
+                                    arena,
+                                    Some(&mut self.pairs),
+                                )
+                            }
+                        }
+                    };
+                }
+                if let Some(fst) = dicts.user {
+                    let (state, is_word) = dict::state_after(fst, key());
+                    if state != NO_STATE {
+                        let found =
+                            dict::walk(fst, state, is_word, &self.atoms, i, max, arena, None);
+                        starts |= found;
+                        user = longest(found) as u8;
+                    }
                 }
             }
-            self.atoms[i].starts = starts;
-        }
-        for i in 0..n {
-            let mut starts = self.atoms[i].starts;
-            while starts != 0 {
-                let len = starts.trailing_zeros() as usize + 1;
-                starts &= starts - 1;
+            if let Some(atom) = self.atoms.get_mut(i) {
+                atom.starts = starts;
+                atom.user = user;
+                atom.ends = 0;
+            }
+            let mut rest = starts;
+            while rest != 0 {
+                let len = rest.trailing_zeros() as usize + 1;
+                rest &= rest - 1;
                 if let Some(end) = self.atoms.get_mut(i + len - 1) {
                     end.ends |= 1 << (len - 1);
                 }
@@ -678,6 +692,29 @@ mod tests {
             "100.000 10,5 1.000.000,25 20-25 30-4-1975 12:30 5km 20h30 4G",
             "a\u{a0}b c\u{3000}d ho\u{300}a \u{b}x\u{c}y 🇻🇳 👍🏽 👨\u{200d}👩 ... --- O'Neill Jean-Yves",
         ]);
+    }
+
+    /// Enough chunks to grow the cache's table several times, and long chunks alike in
+    /// their first and last eight bytes (told apart by their bytes, not their fingerprint).
+    #[test]
+    fn chunk_cache_grows_and_tells_long_chunks_apart() {
+        let lines: Vec<String> = (0..300)
+            .map(|line| {
+                (0..10)
+                    .map(|k| {
+                        let i = line * 10 + k;
+                        if i % 2 == 0 {
+                            format!("hoà{i}")
+                        } else {
+                            format!("Kremlin_{i:05}_Azerbaijan")
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let texts: Vec<&str> = lines.iter().map(String::as_str).collect();
+        check_chunks(&texts);
     }
 
     proptest::proptest! {

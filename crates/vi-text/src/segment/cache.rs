@@ -41,6 +41,9 @@ pub(crate) struct Entry {
     /// [`super::trie`]; [`super::trie::NONE`] without a trie).
     pub syllable: u32,
     pub node: u32,
+    /// The trie's filter of the syllables that may follow (see
+    /// [`super::trie::SyllableTrie::follows`]).
+    pub follows: u32,
 }
 
 /// What [`SurfaceCache::get_or_insert`] computes on a miss.
@@ -53,6 +56,7 @@ pub(crate) struct Made {
     pub is_word: bool,
     pub syllable: u32,
     pub node: u32,
+    pub follows: u32,
 }
 
 /// The first and last `N` bytes of `bytes` (overlapping when shorter than `2 * N`), which
@@ -232,6 +236,7 @@ impl SurfaceCache {
             is_word: made.is_word,
             syllable: made.syllable,
             node: made.node,
+            follows: made.follows,
         };
         self.entries.push(entry);
         self.slots[slot] = self.entries.len() as u32;
@@ -264,15 +269,42 @@ pub(crate) const MAX_CHUNKS: usize = 1 << 16;
 /// repeated).
 pub(crate) const MAX_CHUNK_LEN: usize = 64;
 
-/// One chunk of a [`ChunkCache`].
-#[derive(Debug, Clone, Copy)]
+/// Two words of a chunk's bytes that, with its length, identify it when it is 16 bytes long
+/// or shorter (see [`short_words`] and [`ends`]); for longer chunks, its first and last
+/// eight bytes.
+#[inline(always)]
+fn fingerprint(bytes: &[u8]) -> (u64, u64) {
+    if bytes.len() <= 8 {
+        short_words(bytes)
+    } else if let Some((head, tail)) = ends::<8>(bytes) {
+        (u64::from_le_bytes(head), u64::from_le_bytes(tail))
+    } else {
+        (0, 0)
+    }
+}
+
+/// Longest chunk its [`fingerprint`] identifies.
+const FINGERPRINT_LEN: usize = 16;
+
+/// One chunk of a [`ChunkCache`]; a slot of its table is empty when `len` is 0.
+#[derive(Debug, Clone, Copy, Default)]
 struct Chunk {
-    hash: u64,
-    start: u32,
+    /// Its [`fingerprint`]: short chunks are compared without reading [`ChunkCache::bytes`].
+    words: (u64, u64),
     len: u32,
+    /// Its bytes, from here in [`ChunkCache::bytes`].
+    start: u32,
     /// Its atoms, as a range of [`ChunkCache::atoms`].
     first: u32,
     count: u32,
+}
+
+/// Where a chunk missing from a [`ChunkCache`] goes, and what [`ChunkCache::insert`] needs
+/// of it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Vacancy {
+    slot: usize,
+    words: (u64, u64),
 }
 
 /// A cache of the atoms of each distinct chunk of text between ASCII whitespace (`hoà`,
@@ -280,10 +312,15 @@ struct Chunk {
 /// atoms instead of a pre-tokenization and a surface lookup per atom. The atoms are kept with
 /// spans relative to the chunk, and with key ranges of a [`SurfaceCache`] of one
 /// generation: the cache is emptied when that one is.
+///
+/// The chunks are the slots of the open-addressing table itself, and carry their
+/// [`fingerprint`]: a lookup reads the chunk's slot (most chunks are compared there), then
+/// its atoms.
 #[derive(Debug, Default)]
 pub(crate) struct ChunkCache {
-    slots: Vec<u32>,
-    chunks: Vec<Chunk>,
+    slots: Vec<Chunk>,
+    /// Chunks held.
+    held: usize,
     bytes: Vec<u8>,
     atoms: Vec<Atom>,
     generation: u64,
@@ -293,36 +330,34 @@ impl ChunkCache {
     /// Prepares the cache for a line whose atoms refer to the surface cache generation
     /// `generation`: empties it when that changed or it grew too large.
     pub fn begin_line(&mut self, generation: u64) {
-        if self.generation != generation || self.chunks.len() >= MAX_CHUNKS {
+        if self.generation != generation || self.held >= MAX_CHUNKS {
             self.slots.clear();
-            self.chunks.clear();
+            self.held = 0;
             self.bytes.clear();
             self.atoms.clear();
             self.generation = generation;
         }
         if self.slots.is_empty() {
-            self.slots.resize(1024, 0);
+            self.slots.resize(1024, Chunk::default());
         }
     }
 
-    /// The atoms of `chunk` (of hash `hash`, from [`surface_hash`]), spans relative to the
-    /// chunk; or the free slot where the chunk goes.
+    /// The atoms of `chunk` (not empty), spans relative to the chunk; or where the chunk
+    /// goes.
     #[inline]
-    pub fn find(&self, hash: u64, chunk: &[u8]) -> Result<&[Atom], usize> {
-        let mask = self.slots.len() - 1;
-        let mut slot = (hash as usize) & mask;
+    pub fn find(&self, chunk: &[u8]) -> Result<&[Atom], Vacancy> {
+        let words = fingerprint(chunk);
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut slot = (surface_hash(chunk) as usize) & mask;
         loop {
-            let index = self.slots.get(slot).copied().unwrap_or(0);
-            if index == 0 {
-                return Err(slot);
-            }
-            if let Some(entry) = self.chunks.get(index as usize - 1)
-                && entry.hash == hash
-                && entry.len as usize == chunk.len()
-            {
+            let Some(entry) = self.slots.get(slot).filter(|entry| entry.len != 0) else {
+                return Err(Vacancy { slot, words });
+            };
+            if entry.words == words && entry.len as usize == chunk.len() {
                 let start = entry.start as usize;
-                let stored = self.bytes.get(start..start + chunk.len());
-                if stored.is_some_and(|stored| same_bytes(stored, chunk)) {
+                let same = chunk.len() <= FINGERPRINT_LEN
+                    || self.bytes.get(start..start + chunk.len()) == Some(chunk);
+                if same {
                     let first = entry.first as usize;
                     return Ok(self
                         .atoms
@@ -334,14 +369,17 @@ impl ChunkCache {
         }
     }
 
-    /// Adds `chunk` (of hash `hash`) at the free slot `slot`, with its atoms, whose spans
+    /// Adds `chunk` (not empty) where [`ChunkCache::find`] said, with its atoms, whose spans
     /// start at `offset` in the text.
     #[cold]
-    pub fn insert(&mut self, slot: usize, hash: u64, chunk: &[u8], atoms: &[Atom], offset: usize) {
+    pub fn insert(&mut self, vacancy: Vacancy, chunk: &[u8], atoms: &[Atom], offset: usize) {
+        if chunk.is_empty() {
+            return;
+        }
         let entry = Chunk {
-            hash,
-            start: self.bytes.len() as u32,
+            words: vacancy.words,
             len: chunk.len() as u32,
+            start: self.bytes.len() as u32,
             first: self.atoms.len() as u32,
             count: atoms.len() as u32,
         };
@@ -351,22 +389,28 @@ impl ChunkCache {
             atom.span = Span::new(atom.span.start - offset, atom.span.end - offset);
             atom
         }));
-        self.chunks.push(entry);
-        if let Some(stored) = self.slots.get_mut(slot) {
-            *stored = self.chunks.len() as u32;
+        if let Some(stored) = self.slots.get_mut(vacancy.slot) {
+            *stored = entry;
+            self.held += 1;
         }
-        if self.chunks.len() * 2 > self.slots.len() {
-            let size = self.slots.len() * 2;
-            self.slots.clear();
-            self.slots.resize(size, 0);
-            let mask = size - 1;
-            for (i, chunk) in self.chunks.iter().enumerate() {
-                let mut slot = (chunk.hash as usize) & mask;
-                while self.slots[slot] != 0 {
-                    slot = (slot + 1) & mask;
-                }
-                self.slots[slot] = i as u32 + 1;
+        if self.held * 2 > self.slots.len() {
+            self.grow();
+        }
+    }
+
+    /// Doubles the table.
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![Chunk::default(); size]);
+        let mask = size - 1;
+        for entry in old.into_iter().filter(|entry| entry.len != 0) {
+            let start = entry.start as usize;
+            let bytes = self.bytes.get(start..start + entry.len as usize);
+            let mut slot = (surface_hash(bytes.unwrap_or(&[])) as usize) & mask;
+            while self.slots[slot].len != 0 {
+                slot = (slot + 1) & mask;
             }
+            self.slots[slot] = entry;
         }
     }
 }

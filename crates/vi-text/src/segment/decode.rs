@@ -2,7 +2,7 @@
 //! gap with the model.
 
 use super::atoms::{Atom, Gap, MAX_WORD_ATOMS, longest};
-use super::features::{self, DictFacts, FeatureVec, History, ScoreMemo};
+use super::features::{self, DictCodes, FeatureVec, History, ScoreMemo, Window};
 
 /// Gap flags. Bit 0: forward maximal matching joins the gap; bit 1: backward maximal
 /// matching does; bits 2-4: the length (capped at 6) of the longest dictionary word covering
@@ -63,8 +63,9 @@ pub(crate) fn greedy(
     mut decide: impl FnMut(usize, &FeatureVec) -> bool,
 ) {
     let mut features: FeatureVec = [0; features::FEATURES_PER_GAP];
-    greedy_with(atoms, flags, joins, |g, history, facts| {
-        features::gap_features(atoms, g, history, facts, bits, &mut features);
+    greedy_with(atoms, flags, joins, |g, history, flag, _| {
+        let facts = features::dict_facts(atoms, g, flag);
+        features::gap_features(atoms, g, history, &facts, bits, &mut features);
         decide(g, &features)
     });
 }
@@ -87,8 +88,9 @@ pub(crate) fn greedy_scored(
             match bits {
                 $($bits => {
                     if let Ok(table) = <&[[u8; 2]; 1 << $bits]>::try_from(table) {
-                        greedy_with(atoms, flags, joins, |g, history, facts| {
-                            features::gap_score_fixed(atoms, g, history, facts, table, memo) > 0
+                        greedy_with(atoms, flags, joins, |g, history, flag, window| {
+                            let codes = DictCodes::read(atoms, g, flag);
+                            features::gap_score_fixed(window, history, codes, table, memo) > 0
                         });
                         return;
                     }
@@ -98,23 +100,26 @@ pub(crate) fn greedy_scored(
         };
     }
     fixed!(12, 16, 17, 18, 19, 20);
-    greedy_with(atoms, flags, joins, |g, history, facts| {
-        features::gap_score(atoms, g, history, facts, bits, table, memo) > 0
+    greedy_with(atoms, flags, joins, |g, history, flag, window| {
+        let codes = DictCodes::read(atoms, g, flag);
+        features::gap_score(window, history, codes, bits, table, memo) > 0
     });
 }
 
-/// The decoding loop: `decide(gap, history, facts)` is asked for free gaps only.
+/// The decoding loop: `decide(gap, history, flag, window)` is asked for free gaps only
+/// (`flag`: the gap's flags from [`maximal_matching`]).
 #[inline(always)]
 fn greedy_with(
     atoms: &[Atom],
     flags: &[u8],
     joins: &mut Vec<bool>,
-    mut decide: impl FnMut(usize, History, &DictFacts) -> bool,
+    mut decide: impl FnMut(usize, History, u8, &Window) -> bool,
 ) {
     let n = atoms.len();
     joins.clear();
     joins.resize(n, false);
     let mut history = History::START;
+    let mut window = Window::first(atoms);
     for (g, (atom, join)) in atoms
         .iter()
         .zip(joins.iter_mut())
@@ -126,12 +131,12 @@ fn greedy_with(
             Gap::Join => true,
             Gap::Free => {
                 let flag = flags.get(g).copied().unwrap_or(0);
-                let facts: DictFacts = features::dict_facts(atoms, g, flag);
-                decide(g, history, &facts)
+                decide(g, history, flag, &window)
             }
         };
         *join = decision;
         history = history.next(decision);
+        window = window.next(atoms, g);
     }
 }
 

@@ -125,11 +125,19 @@ pub(crate) fn walk_trie(trie: &SyllableTrie, atoms: &[Atom], i: usize, max: usiz
         if atom.syllable == trie::SPACED {
             return None;
         }
+        // The first step is known to fail when the filter of the first atom says so.
+        if k == 0 && first.follows & trie::follow_bit(atom.syllable) == 0 {
+            break;
+        }
         let Some((next, is_final)) = trie.child(node, atom.syllable) else {
             break;
         };
         if is_final && len <= 16 {
             mask |= 1 << (len - 1);
+        }
+        if next == trie::NONE {
+            // No word continues past this one: the fst walk would stop at the separator.
+            break;
         }
         node = next;
     }
@@ -154,7 +162,7 @@ mod tests {
             "a b",
         ]);
         let fst = words.lexicon().fst().as_fst();
-        let trie = crate::segment::trie::SyllableTrie::build(fst);
+        let trie = crate::segment::trie::SyllableTrie::build(fst).unwrap();
         // The fst walk, then the trie walk (another owner: a fresh surface cache).
         for dicts in [
             Dicts {
@@ -189,7 +197,7 @@ mod tests {
         crate::lexicon::build(&root.join("data/sources/vi/pyvi"), &path).unwrap();
         let words = WordLexicon::open(&path).unwrap();
         let fst = words.lexicon().fst().as_fst();
-        let trie = crate::segment::trie::SyllableTrie::build(fst);
+        let trie = crate::segment::trie::SyllableTrie::build(fst).unwrap();
         let by_fst = Dicts {
             owner: crate::segment::next_dictionary_id(),
             words: Some(fst),

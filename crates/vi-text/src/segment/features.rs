@@ -121,6 +121,42 @@ fn at(atoms: &[Atom], i: isize) -> (u64, u64) {
     }
 }
 
+/// The feature-key hashes and shapes of the four atoms around a gap (previous, left, right,
+/// next; padding outside the line), as [`at`] reads them. The decoder slides it from gap to
+/// gap, reading one atom a gap instead of four.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Window {
+    keys: [u64; 4],
+    shapes: [u64; 4],
+}
+
+impl Window {
+    /// The window of gap 0.
+    #[inline]
+    pub fn first(atoms: &[Atom]) -> Window {
+        let [p, l, r, n] = [-1, 0, 1, 2].map(|i| at(atoms, i));
+        Window {
+            keys: [p.0, l.0, r.0, n.0],
+            shapes: [p.1, l.1, r.1, n.1],
+        }
+    }
+
+    /// The window of gap `g + 1`, from this one, of gap `g`.
+    #[inline(always)]
+    pub fn next(self, atoms: &[Atom], g: usize) -> Window {
+        let [_, p, l, r] = self.keys;
+        let [_, sp, sl, sr] = self.shapes;
+        let (n, sn) = match atoms.get(g + 3) {
+            Some(a) => (a.hash, a.shape()),
+            None => (pseudo::BOUNDARY, (Class::Boundary as u64) << 2),
+        };
+        Window {
+            keys: [p, l, r, n],
+            shapes: [sp, sl, sr, sn],
+        }
+    }
+}
+
 /// Writes the features of gap `g` into `out` (indices into a table of `2^bits` weights).
 #[inline]
 pub(crate) fn gap_features(
@@ -190,17 +226,57 @@ impl ScoreMemo {
     }
 }
 
-/// The values mixed into the features from the shapes of the four atoms around a gap, the
-/// decoding history and the dictionary facts (no atom key).
-struct Mix {
-    shapes: u64,
-    shapes4: u64,
-    hist: u64,
+/// The dictionary facts of a gap packed as the features read them: `core` (cover, bigram,
+/// forward, backward), `context` (right start, left end) and `singles`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct DictCodes {
     core: u64,
     context: u64,
     singles: u64,
+}
+
+impl DictCodes {
+    /// The codes of `d`.
+    #[inline(always)]
+    fn of(d: &DictFacts) -> DictCodes {
+        DictCodes {
+            core: u64::from(d.cover)
+                | u64::from(d.bigram) << 3
+                | u64::from(d.forward) << 4
+                | u64::from(d.backward) << 5,
+            context: u64::from(d.right_start) | u64::from(d.left_end) << 3,
+            singles: u64::from(d.left_single) | u64::from(d.right_single) << 1,
+        }
+    }
+
+    /// The codes of [`dict_facts`]`(atoms, g, flag)`, read straight from the masks and the
+    /// flag bits.
+    #[inline(always)]
+    pub fn read(atoms: &[Atom], g: usize, flag: u8) -> DictCodes {
+        let (Some(left), Some(right)) = (atoms.get(g), atoms.get(g + 1)) else {
+            return DictCodes::of(&DictFacts::default());
+        };
+        let longest = |mask: u16| u64::from(16 - mask.leading_zeros()).min(4);
+        DictCodes {
+            // `FORWARD` and `BACKWARD` are the flag's bits 0 and 1, the cover its bits 2-4.
+            core: u64::from(flag >> 2 & 0b111)
+                | u64::from(left.starts >> 1 & 1) << 3
+                | u64::from(flag & 0b11) << 4,
+            context: longest(right.starts) | longest(left.ends) << 3,
+            singles: u64::from(left.starts & 1) | u64::from(right.starts & 1) << 1,
+        }
+    }
+}
+
+/// The values mixed into the features from the shapes of the four atoms around a gap, the
+/// decoding history and the dictionary facts (no atom key). Those only the context features
+/// read are made by [`Mix::context_hashes`], which the memo seldom calls.
+struct Mix {
+    shape_codes: [u64; 4],
+    codes: DictCodes,
+    shapes: u64,
+    hist: u64,
     dict_core: u64,
-    dict_context: u64,
     shapes_p: u64,
     shapes_n: u64,
 }
@@ -213,22 +289,14 @@ fn v(x: u64) -> u64 {
 
 impl Mix {
     #[inline(always)]
-    fn new(shapes: [u64; 4], history: History, d: &DictFacts) -> Mix {
+    fn new(shapes: [u64; 4], history: History, codes: DictCodes) -> Mix {
         let [sp, sl, sr, sn] = shapes;
-        let core = u64::from(d.cover)
-            | u64::from(d.bigram) << 3
-            | u64::from(d.forward) << 4
-            | u64::from(d.backward) << 5;
-        let context = u64::from(d.right_start) | u64::from(d.left_end) << 3;
         Mix {
+            shape_codes: shapes,
+            codes,
             shapes: v(sl | sr << 5),
-            shapes4: v(sp | sl << 5 | sr << 10 | sn << 15),
             hist: v(u64::from(history.prev_join) | u64::from(history.word_len) << 1 | 1 << 8),
-            core,
-            context,
-            singles: u64::from(d.left_single) | u64::from(d.right_single) << 1,
-            dict_core: v(core | 1 << 16),
-            dict_context: v(context | 1 << 17).rotate_left(32),
+            dict_core: v(codes.core | 1 << 16),
             shapes_p: v(sp | sl << 5 | 1 << 20),
             shapes_n: v(sr | sn << 5 | 1 << 21),
         }
@@ -238,16 +306,20 @@ impl Mix {
     #[inline(always)]
     fn context_hashes(&self) -> [u64; CONTEXT_FEATURES.len()] {
         let Mix {
+            shape_codes: [sp, sl, sr, sn],
+            codes:
+                DictCodes {
+                    core,
+                    context,
+                    singles,
+                },
             shapes,
-            shapes4,
             hist,
-            core,
-            context,
-            singles,
             dict_core,
-            dict_context,
             ..
         } = *self;
+        let shapes4 = v(sp | sl << 5 | sr << 10 | sn << 15);
+        let dict_context = v(context | 1 << 17).rotate_left(32);
         [
             0,
             shapes,
@@ -266,16 +338,15 @@ impl Mix {
     }
 }
 
-/// The sum of the weights of the features of gap `g` in `table` (a table of `2^bits`
+/// The sum of the weights of the features of the gap of `window` in `table` (a table of `2^bits`
 /// little-endian weights): the sum of the weights of [`gap_features`], without storing the
 /// features. The part of the sum that reads no atom key comes from `memo`, which must have
 /// been prepared for `table` ([`ScoreMemo::begin`]).
 #[inline]
 pub(crate) fn gap_score(
-    atoms: &[Atom],
-    g: usize,
+    window: &Window,
     history: History,
-    dict: &DictFacts,
+    codes: DictCodes,
     bits: u32,
     table: &[[u8; 2]],
     memo: &mut ScoreMemo,
@@ -285,7 +356,7 @@ pub(crate) fn gap_score(
     }
     // Indices are below `2^bits`: the mask changes none and lets the bounds check go.
     let mask = table.len() - 1;
-    score_with(atoms, g, history, dict, memo, |k, h| {
+    score_with(window, history, codes, memo, |k, h| {
         let i = index(SALTS[k], h, bits) as usize & mask;
         table
             .get(i)
@@ -298,15 +369,14 @@ pub(crate) fn gap_score(
 /// instructions of a weight lookup.
 #[inline]
 pub(crate) fn gap_score_fixed<const N: usize>(
-    atoms: &[Atom],
-    g: usize,
+    window: &Window,
     history: History,
-    dict: &DictFacts,
+    codes: DictCodes,
     table: &[[u8; 2]; N],
     memo: &mut ScoreMemo,
 ) -> i32 {
     let bits = N.trailing_zeros();
-    score_with(atoms, g, history, dict, memo, |k, h| {
+    score_with(window, history, codes, memo, |k, h| {
         let i = index(SALTS[k], h, bits) as usize;
         table
             .get(i)
@@ -314,31 +384,27 @@ pub(crate) fn gap_score_fixed<const N: usize>(
     })
 }
 
-/// The sum of `weight(k, hash)` over the features `k` of gap `g`, the context features'
-/// part from `memo`.
+/// The sum of `weight(k, hash)` over the features `k` of the gap of `window`, the context
+/// features' part from `memo`.
 #[inline(always)]
 fn score_with(
-    atoms: &[Atom],
-    g: usize,
+    window: &Window,
     history: History,
-    dict: &DictFacts,
+    codes: DictCodes,
     memo: &mut ScoreMemo,
     weight: impl Fn(usize, u64) -> i32,
 ) -> i32 {
-    let gi = g as isize;
-    let (kp, sp) = at(atoms, gi - 1);
-    let (kl, sl) = at(atoms, gi);
-    let (kr, sr) = at(atoms, gi + 1);
-    let (kn, sn) = at(atoms, gi + 2);
-    let mix = Mix::new([sp, sl, sr, sn], history, dict);
+    let [kp, kl, kr, kn] = window.keys;
+    let [sp, sl, sr, sn] = window.shapes;
+    let mix = Mix::new([sp, sl, sr, sn], history, codes);
     // Every input of the context features, in 38 bits (shapes take 5 bits each).
     let code = sp
         | sl << 5
         | sr << 10
         | sn << 15
-        | mix.core << 20
-        | mix.context << 26
-        | mix.singles << 32
+        | codes.core << 20
+        | codes.context << 26
+        | codes.singles << 32
         | u64::from(history.prev_join) << 34
         | u64::from(history.word_len & 0b111) << 35;
     let mut sum = memo.get_or(code, || {
@@ -461,6 +527,40 @@ mod tests {
     use super::*;
     use crate::segment::atoms::{Atoms, Dicts, Split};
 
+    /// The codes read straight from the masks and flags are those of [`dict_facts`], and the
+    /// sliding window holds the atoms [`at`] reads.
+    #[test]
+    fn codes_and_windows_are_those_of_the_facts_and_atoms() {
+        let mut atoms = Atoms::default();
+        atoms.load(
+            "Ông Nguyễn Văn A nói : hoà bình , 2/11",
+            Split::Raw,
+            Dicts::NONE,
+        );
+        let atoms = &mut atoms.atoms;
+        let mut seen = std::collections::HashSet::new();
+        for round in 0u32..64 {
+            for (i, atom) in atoms.iter_mut().enumerate() {
+                let x = (round * 31 + i as u32 * 17).wrapping_mul(2_654_435_761);
+                atom.starts = (x >> 7) as u16 & (0b1 << (x % 5)) | (x >> 3) as u16 & 0x1f;
+                atom.ends = (x >> 19) as u16 & 0x3f;
+            }
+            let mut window = Window::first(atoms);
+            for g in 0..atoms.len() {
+                let flag = (round as u8).wrapping_mul(37) ^ g as u8;
+                let codes = DictCodes::read(atoms, g, flag);
+                assert_eq!(codes, DictCodes::of(&dict_facts(atoms, g, flag)), "{g}");
+                seen.insert(codes);
+                let gi = g as isize;
+                let expected = [gi - 1, gi, gi + 1, gi + 2].map(|i| at(atoms, i));
+                assert_eq!(window.keys, expected.map(|(k, _)| k), "{g}");
+                assert_eq!(window.shapes, expected.map(|(_, s)| s), "{g}");
+                window = window.next(atoms, g);
+            }
+        }
+        assert!(seen.len() > 100, "{}", seen.len());
+    }
+
     /// The memoized part of the score reads the same hashes as [`gap_features`].
     #[test]
     fn context_hashes_are_those_of_the_features() {
@@ -495,7 +595,7 @@ mod tests {
                 let mix = Mix::new(
                     [shape(g - 1), shape(g), shape(g + 1), shape(g + 2)],
                     history,
-                    &facts,
+                    DictCodes::of(&facts),
                 );
                 for (&k, &h) in CONTEXT_FEATURES.iter().zip(&mix.context_hashes()) {
                     assert_eq!(all[k], h, "feature {k}");

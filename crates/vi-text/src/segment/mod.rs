@@ -246,9 +246,19 @@ impl Segmentation {
         let atoms = &self.work.atoms.atoms;
         let joins = &self.work.joins;
         self.atom_spans.extend(atoms.iter().map(|atom| atom.span));
+        self.tokens.reserve(atoms.len());
+        let Some(last) = atoms.len().checked_sub(1) else {
+            return;
+        };
+        // The token being built: its first atom and that atom's span.
         let mut first = 0;
+        let mut first_span = Span::default();
         for (i, atom) in atoms.iter().enumerate() {
-            if joins.get(i).copied().unwrap_or(false) && i + 1 < atoms.len() {
+            if i == first {
+                first_span = atom.span;
+            }
+            // The last atom always ends a token; another ends one unless its gap is joined.
+            if i < last && joins.get(i).copied().unwrap_or(false) {
                 continue;
             }
             let count = i + 1 - first;
@@ -258,7 +268,7 @@ impl Segmentation {
                 atom.kind
             };
             self.tokens.push(SegToken {
-                span: atoms[first].span.cover(atom.span),
+                span: first_span.cover(atom.span),
                 kind,
                 first_atom: first as u32,
                 atom_count: count as u32,
@@ -275,7 +285,8 @@ impl Segmentation {
 pub struct Segmenter {
     model: SegmentModel,
     words: Option<WordLexicon>,
-    /// The syllable trie of `words`, for the dictionary walks.
+    /// The syllable trie of `words`, for the dictionary walks (none for a lexicon too large
+    /// to pack: the walks then read the fst).
     trie: Option<trie::SyllableTrie>,
     user: Option<UserDict>,
     /// Identifies the lexicon for the surface caches of [`Segmentation`]s.
@@ -296,7 +307,7 @@ impl Segmenter {
     pub fn new(model: SegmentModel, words: Option<WordLexicon>) -> Segmenter {
         let trie = words
             .as_ref()
-            .map(|w| trie::SyllableTrie::build(w.lexicon().fst().as_fst()));
+            .and_then(|w| trie::SyllableTrie::build(w.lexicon().fst().as_fst()));
         Segmenter {
             model,
             words,

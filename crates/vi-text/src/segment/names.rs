@@ -297,6 +297,14 @@ const COUNTRIES: [&[&str]; 30] = [
     &["mông", "cổ"],
 ];
 
+/// The first syllables of [`COUNTRIES`], sorted by bytes: a syllable not among them starts
+/// no country, and most capitalised syllables are looked up here only.
+const COUNTRY_STARTS: [&str; 29] = [
+    "ai", "ba", "bồ", "cu", "hoa", "hy", "hà", "hàn", "hồng", "liên", "ma", "mông", "na", "nam",
+    "nhật", "phần", "thái", "thổ", "thụy", "triều", "trung", "tân", "tây", "việt", "xê", "đan",
+    "đài", "ả", "ấn",
+];
+
 /// Vietnamese one-syllable country names: also common given names (`Nguyễn Anh Tuấn`), so
 /// they end a name only when they start a capitalised run and a foreign word follows
 /// (`Tổng thống Nga | Putin`, `Thủ tướng Anh | Johnson`).
@@ -314,8 +322,12 @@ pub(crate) fn split_after_countries<'k>(atoms: &mut [Atom], key: impl Fn(&Atom) 
         }
         // Every country has two or more syllables: it can only start here before a free gap
         // and another capitalised syllable, and with this syllable.
-        let may_start = i + 1 < n && atoms[i].gap == Gap::Free && capitalised(&atoms[i + 1]);
-        let first = if may_start { key(&atoms[i]) } else { "" };
+        let first = if i + 1 < n && atoms[i].gap == Gap::Free && capitalised(&atoms[i + 1]) {
+            key(&atoms[i])
+        } else {
+            ""
+        };
+        let may_start = !first.is_empty() && COUNTRY_STARTS.binary_search(&first).is_ok();
         for country in COUNTRIES
             .iter()
             .filter(|c| may_start && c.first() == Some(&first))
@@ -355,6 +367,17 @@ mod tests {
     #[test]
     fn surnames_are_sorted() {
         assert!(SURNAMES.windows(2).all(|w| w[0] < w[1]), "not sorted");
+    }
+
+    #[test]
+    fn country_starts_are_the_first_syllables_of_the_countries() {
+        let mut firsts: Vec<&str> = COUNTRIES
+            .iter()
+            .filter_map(|c| c.first().copied())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        assert_eq!(COUNTRY_STARTS.as_slice(), firsts.as_slice());
     }
 
     #[test]
