@@ -353,8 +353,29 @@ struct Scanner<'a, 'e, const FULL: bool> {
     apostrophe: bool,
     prev_cyrillic: bool,
     extra: &'a [&'e dyn Evidence],
-    /// The whole word, when `FULL`.
-    full: &'a mut String,
+    /// The whole word, when `FULL` and there is extra evidence to read it.
+    full: Spelling<'a>,
+}
+
+/// The word spelt out for the extra evidence; pushes do nothing without any (a long text
+/// is scored with every weight as it comes, but needs no spelling for that).
+struct Spelling<'a> {
+    word: &'a mut String,
+    on: bool,
+}
+
+impl Spelling<'_> {
+    #[inline(always)]
+    fn push(&mut self, c: char) {
+        if self.on {
+            self.word.push(c);
+        }
+    }
+
+    #[inline(always)]
+    fn clear(&mut self) {
+        self.word.clear();
+    }
 }
 
 impl<const FULL: bool> Scanner<'_, '_, FULL> {
@@ -462,7 +483,7 @@ impl<const FULL: bool> Scanner<'_, '_, FULL> {
             let mut word_scores = Scores::default();
             words::add_word_evidence(word, cyrillic, &mut word_scores);
             for source in self.extra {
-                source.word(self.full, &mut word_scores);
+                source.word(self.full.word, &mut word_scores);
             }
             self.scores.add_all(&word_scores);
         } else {
@@ -575,7 +596,10 @@ pub(super) fn scan<const FULL: bool>(
         apostrophe: false,
         prev_cyrillic: false,
         extra,
-        full,
+        full: Spelling {
+            on: !extra.is_empty(),
+            word: full,
+        },
     };
     let bytes = text.as_bytes();
     let mut i = 0;
