@@ -373,7 +373,9 @@ impl ChunkCache {
     /// start at `offset` in the text.
     #[cold]
     pub fn insert(&mut self, vacancy: Vacancy, chunk: &[u8], atoms: &[Atom], offset: usize) {
-        if chunk.is_empty() {
+        // Full (one line can hold any number of chunks): cache no more until the next line
+        // empties it, so that memory stays bounded and the offsets fit their 32 bits.
+        if chunk.is_empty() || self.held >= MAX_CHUNKS {
             return;
         }
         let entry = Chunk {
