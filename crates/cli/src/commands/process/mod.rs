@@ -103,7 +103,9 @@ pub fn document_record(
         content: Ok(input::Content::Bytes(bytes)),
     };
     let output = process_one(analyzer, document, lossy, &mut worker).output;
-    // Records are written from `&str` pieces and ASCII only.
+    // Records are made of whole `&str` pieces and ASCII, so they are UTF-8; were one not,
+    // its bad bytes would show as U+FFFD rather than be lost.
+    debug_assert!(std::str::from_utf8(&output).is_ok());
     String::from_utf8(output).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 

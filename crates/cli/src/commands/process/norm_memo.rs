@@ -62,7 +62,10 @@ impl NormMemo {
         let hash = (full_hash >> 32) as u32 | 1;
         let mut index = self.first_probe(full_hash);
         loop {
-            let slot = self.slots.get(index)?;
+            let Some(slot) = self.slots.get(index) else {
+                // Unreachable (the index is masked to the table): answer without the memo.
+                return normalized(normalizer, form, scratch);
+            };
             if slot.hash == 0 {
                 break;
             }
@@ -83,9 +86,6 @@ impl NormMemo {
             return norm;
         }
         if (self.used + 1) * 2 > self.slots.len() || self.text.len() + added > TEXT_CAPACITY {
-            if added > TEXT_CAPACITY {
-                return norm;
-            }
             if self.slots.len() < SLOTS && self.text.len() + added <= TEXT_CAPACITY {
                 self.grow();
             } else {

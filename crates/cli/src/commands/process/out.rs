@@ -12,7 +12,7 @@ use crate::commands::json::{escape, first_to_escape};
 const GROWTH: usize = 64 << 10;
 
 /// The most room kept from one record to the next.
-const KEPT: usize = 64 << 20;
+const KEPT: usize = 4 << 20;
 
 /// The longest piece [`Out::push_short`] copies in blocks.
 pub const SHORT: usize = 32;
@@ -40,10 +40,11 @@ impl Out {
 
     /// Takes the bytes written, leaving the buffer empty. They are copied out, so that the
     /// buffer stays initialized (and in cache) for the next record — unless the buffer has
-    /// grown past [`KEPT`] bytes: then it is handed over whole, with no copy, and not kept.
+    /// grown past [`KEPT`] bytes (written or reserved): then it is handed over whole, with
+    /// no copy, and not kept — a worker holds at most that much between records.
     pub fn take(&mut self) -> Vec<u8> {
         let len = std::mem::take(&mut self.len);
-        if self.buf.len() > KEPT {
+        if self.buf.len() > KEPT || self.buf.capacity() > KEPT {
             let mut bytes = std::mem::take(&mut self.buf);
             bytes.truncate(len);
             return bytes;
