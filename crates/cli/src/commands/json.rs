@@ -25,17 +25,25 @@ pub(crate) fn push_json_string_body(out: &mut String, s: &str) {
 /// Appends `s` escaped, knowing that byte `first` is the first to need an escape.
 #[cold]
 fn push_escaped_from(out: &mut String, s: &str, first: usize) {
-    let bytes = s.as_bytes();
+    // Escapes are ASCII, so every piece is whole characters.
+    for_each_escaped_piece(s.as_bytes(), first, |piece| {
+        out.push_str(std::str::from_utf8(piece).unwrap_or_default());
+    });
+}
+
+/// Calls `emit` with the pieces of `bytes` escaped for a JSON string, in order: runs that
+/// need no escape and the escapes between them; byte `first` is the first to need one.
+pub(crate) fn for_each_escaped_piece(bytes: &[u8], first: usize, mut emit: impl FnMut(&[u8])) {
     let mut run_start = 0;
     let mut i = first;
-    while i < bytes.len() {
-        // Escapes are ASCII, so every cut falls on a character boundary.
-        out.push_str(s.get(run_start..i).unwrap_or_default());
-        push_escape(out, bytes[i]);
+    while let Some(&b) = bytes.get(i) {
+        emit(bytes.get(run_start..i).unwrap_or_default());
+        let (escape, len) = escape(b);
+        emit(escape.get(..len).unwrap_or_default());
         run_start = i + 1;
         i = first_to_escape(bytes, i + 1);
     }
-    out.push_str(s.get(run_start..).unwrap_or_default());
+    emit(bytes.get(run_start..).unwrap_or_default());
 }
 
 /// True when `s` holds a byte that a JSON string must escape.
@@ -57,14 +65,8 @@ pub(crate) fn push_line_header(out: &mut String, file: Option<&str>, line_number
     out.push_str(",\"tokens\":[");
 }
 
-/// The escape of one byte that JSON does not allow in a string as it is.
-fn push_escape(out: &mut String, b: u8) {
-    let (escape, len) = escape(b);
-    out.push_str(std::str::from_utf8(escape.get(..len).unwrap_or_default()).unwrap_or_default());
-}
-
 /// The escape of byte `b` (a control byte, `"` or `\\`): its bytes and their count.
-pub(crate) fn escape(b: u8) -> ([u8; 6], usize) {
+fn escape(b: u8) -> ([u8; 6], usize) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     match b {
         b'"' => (*b"\\\"____", 2),

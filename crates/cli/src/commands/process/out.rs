@@ -6,7 +6,7 @@
 //! piece is copied as two overlapping fixed-size blocks (a few moves, no call), and the room
 //! for a whole token is checked once ([`Out::write`] and its [`Cursor`]).
 
-use crate::commands::json::{escape, first_to_escape};
+use crate::commands::json::{first_to_escape, for_each_escaped_piece};
 
 /// Bytes of zeroed room added at a time.
 const GROWTH: usize = 64 << 10;
@@ -150,16 +150,7 @@ impl Out {
     /// Appends `bytes` escaped, knowing that byte `first` is the first to need an escape.
     #[cold]
     fn push_escaped_from(&mut self, bytes: &[u8], first: usize) {
-        let mut run_start = 0;
-        let mut i = first;
-        while let Some(&b) = bytes.get(i) {
-            self.push(bytes.get(run_start..i).unwrap_or_default());
-            let (escape, len) = escape(b);
-            self.push(escape.get(..len).unwrap_or_default());
-            run_start = i + 1;
-            i = first_to_escape(bytes, i + 1);
-        }
-        self.push(bytes.get(run_start..).unwrap_or_default());
+        for_each_escaped_piece(bytes, first, |piece| self.push(piece));
     }
 
     /// Appends the decimal digits of `n`.
