@@ -405,16 +405,14 @@ pub(super) fn is_uk_infix(last: u64) -> bool {
     last == UK_INFIXES[0] || last == UK_INFIXES[1] || last == UK_INFIXES[2]
 }
 
-/// Endings of Cyrillic words that only one of Ukrainian and Russian has.
+/// Endings of Cyrillic words that only one of Ukrainian and Russian has: [`ending_halves`]
+/// added to `scores` (each score gets [`ENDING`] or nothing, as the sums were always made).
 fn endings(word: &Word, scores: &mut Scores) {
-    if word.chars() < 4 {
-        return;
-    }
-    let last = word.tail();
-    if RU_SHORT.contains(&(last & LAST4)) || RU_LONG.contains(&last) {
+    let [uk, ru] = ending_halves(word);
+    if ru > 0 {
         scores.ru += ENDING;
     }
-    if last & LAST6 == UK_ENDING || word.uk_infix {
+    if uk > 0 {
         scores.uk += ENDING;
     }
 }
