@@ -20,11 +20,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod bytes;
 mod language;
 mod span;
 mod token;
 mod upos;
 
+pub use bytes::same_bytes;
 pub use language::{Language, ParseLanguageError};
 pub use span::Span;
 pub use token::{Document, Token, TokenKind};

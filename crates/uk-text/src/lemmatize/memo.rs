@@ -86,44 +86,6 @@ fn hash(form: &str) -> u64 {
     h ^ (h >> 32)
 }
 
-/// `a == b`, with the common lengths (4 to 32 bytes) compared as two overlapping pieces
-/// instead of through a call.
-#[inline]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let n = a.len();
-    if n > 32 {
-        return a == b;
-    }
-    if let (Some(a_lo), Some(a_hi), Some(b_lo), Some(b_hi)) = (
-        a.first_chunk::<16>(),
-        a.last_chunk::<16>(),
-        b.first_chunk::<16>(),
-        b.last_chunk::<16>(),
-    ) {
-        return a_lo == b_lo && a_hi == b_hi;
-    }
-    if let (Some(a_lo), Some(a_hi), Some(b_lo), Some(b_hi)) = (
-        a.first_chunk::<8>(),
-        a.last_chunk::<8>(),
-        b.first_chunk::<8>(),
-        b.last_chunk::<8>(),
-    ) {
-        return a_lo == b_lo && a_hi == b_hi;
-    }
-    if let (Some(a_lo), Some(a_hi), Some(b_lo), Some(b_hi)) = (
-        a.first_chunk::<4>(),
-        a.last_chunk::<4>(),
-        b.first_chunk::<4>(),
-        b.last_chunk::<4>(),
-    ) {
-        return a_lo == b_lo && a_hi == b_hi;
-    }
-    a == b
-}
-
 /// Fewer than eight bytes as a little-endian word, the missing high bytes zero (the word a
 /// zero-padded copy would give), read as overlapping pieces instead of byte by byte.
 #[inline]
@@ -200,7 +162,7 @@ impl Memo {
         let form_end = start + usize::from(slot.form_len);
         let lemma_end = form_end + usize::from(slot.lemma_len);
         let stored = self.text.as_bytes().get(start..form_end)?;
-        if !same_bytes(stored, form.as_bytes()) {
+        if !core_model::same_bytes(stored, form.as_bytes()) {
             return None;
         }
         Some(Hit {
@@ -263,25 +225,6 @@ impl Memo {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn same_bytes_is_equality() {
-        let text = "абвгґдеєжзиіїйклмнопрст".as_bytes();
-        for n in 0usize..text.len() {
-            for m in 0..text.len() {
-                for flip in [None, Some(0), Some(n / 2), Some(n.saturating_sub(1))] {
-                    let mut b = text[..n].to_vec();
-                    if let Some(i) = flip
-                        && let Some(byte) = b.get_mut(i)
-                    {
-                        *byte ^= 1;
-                    }
-                    let a = &text[..m];
-                    assert_eq!(same_bytes(a, &b), a == b.as_slice(), "{n} {m} {flip:?}");
-                }
-            }
-        }
-    }
 
     #[test]
     fn short_words_are_zero_padded() {

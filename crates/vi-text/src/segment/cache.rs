@@ -86,19 +86,6 @@ fn short_words(bytes: &[u8]) -> (u64, u64) {
     }
 }
 
-/// Byte equality of two slices, without a library call for the short slices syllables are.
-#[inline]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    match a.len() {
-        0..=8 => short_words(a) == short_words(b),
-        9..=16 => ends::<8>(a) == ends::<8>(b),
-        _ => a == b,
-    }
-}
-
 /// A fast hash of a surface, for the cache's table only (the feature hash of the key is
 /// [`xxh3_64`]), with a final mix so that the low bits are usable.
 #[inline]
@@ -200,7 +187,7 @@ impl SurfaceCache {
             if entry.surface_hash == hash && entry.surface_len as usize == surface.len() {
                 let start = entry.surface_start as usize;
                 let stored = self.arena.as_bytes().get(start..start + surface.len());
-                if stored.is_some_and(|stored| same_bytes(stored, surface)) {
+                if stored.is_some_and(|stored| core_model::same_bytes(stored, surface)) {
                     return Ok(index);
                 }
             }

@@ -5,7 +5,7 @@
 use super::boilerplate::{self, Reason};
 use super::norm_memo::NormMemo;
 use super::record::{DocRecord, TokenFields};
-use core_model::{Language, Span, Token, TokenKind};
+use core_model::{Language, Span, Token, TokenKind, same_bytes};
 use uk_text::lemmatize::UkLemmatizer;
 use vi_text::segment::{SegmentOptions, Segmentation, Segmenter};
 use vi_text::sentence::SentenceKind;
@@ -49,26 +49,6 @@ pub struct Scratch {
     norm_spans: Vec<Option<(usize, usize, bool)>>,
     analyses: uk_text::lemmatize::SentenceAnalyses,
     vi_norms: NormMemo,
-}
-
-/// `a == b`, inline for the short strings word forms are (`==` calls `memcmp`).
-#[inline]
-pub(super) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    fn word<const N: usize>(bytes: &[u8], at: usize) -> Option<[u8; N]> {
-        bytes.get(at..at + N)?.try_into().ok()
-    }
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    match n {
-        0 => true,
-        // First, middle and last byte: every byte of a string this short.
-        1..4 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
-        4..8 => word::<4>(a, 0) == word::<4>(b, 0) && word::<4>(a, n - 4) == word::<4>(b, n - 4),
-        8..=16 => word::<8>(a, 0) == word::<8>(b, 0) && word::<8>(a, n - 8) == word::<8>(b, n - 8),
-        _ => a == b,
-    }
 }
 
 /// Counts of one analysed document.
@@ -465,22 +445,6 @@ fn mark_boilerplate(text: &str, paragraphs: &mut [Paragraph]) {
             && boilerplate::can_be_caption(paragraphs[i - 1].span.slice(text))
         {
             paragraphs[i - 1].boilerplate = Some(Reason::PhotoCaption);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::same_bytes;
-    use proptest::prelude::*;
-
-    proptest! {
-        /// The short-string comparison agrees with `==`, equal strings included.
-        #[test]
-        fn same_bytes_is_equality(a in proptest::collection::vec(0u8..3, 0..24),
-                                  b in proptest::collection::vec(0u8..3, 0..24)) {
-            prop_assert_eq!(same_bytes(&a, &b), a == b);
-            prop_assert!(same_bytes(&a, &a.clone()));
         }
     }
 }

@@ -148,7 +148,7 @@ impl NormMemo {
     #[inline]
     fn holds(&self, slot: &Slot, form: &str) -> bool {
         usize::from(slot.key_len) == form.len()
-            && super::analyze::same_bytes(self.key(slot), form.as_bytes())
+            && core_model::same_bytes(self.key(slot), form.as_bytes())
     }
 
     /// The form `slot` holds.
