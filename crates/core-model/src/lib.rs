@@ -3,7 +3,8 @@
 //! Every other vnuk crate speaks in these types: a [`Language`], a byte [`Span`] into the
 //! source text, a [`Token`] with its [`TokenKind`], and a [`Document`]. The crate holds no
 //! language logic; the traits [`Tokenizer`] and [`Lemmatizer`] are what the language crates
-//! implement.
+//! implement. One byte helper, [`same_bytes`], is shared by the hot paths of the language
+//! crates.
 //!
 //! Spans are always byte offsets into the *original* input, so that every output token can be
 //! mapped back to the exact bytes it came from:

@@ -236,17 +236,12 @@ static CYRILLIC: [CyrillicLetter; (CYRILLIC_LAST - CYRILLIC_FIRST + 1) as usize]
             vi == 0.0 && en == 0.0,
             "a Cyrillic letter weighs for vi or en"
         );
-        let (uk_halves, ru_halves) = ((uk * 2.0) as u8, (ru * 2.0) as u8);
-        assert!(
-            uk_halves as f32 == uk * 2.0 && ru_halves as f32 == ru * 2.0,
-            "a Cyrillic letter's weight is not a whole number of halves"
-        );
         table[i] = CyrillicLetter {
             lower: [0xC0 | (lower >> 6) as u8, 0x80 | (lower & 0x3F) as u8],
             uk,
             ru,
-            uk_halves,
-            ru_halves,
+            uk_halves: words::halves_of(uk),
+            ru_halves: words::halves_of(ru),
         };
         i += 1;
     }

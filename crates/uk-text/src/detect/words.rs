@@ -341,11 +341,11 @@ impl Table {
 }
 
 /// A weight in halves of a point; it must be a whole number of halves.
-const fn halves_of(weight: f32) -> u8 {
+pub(super) const fn halves_of(weight: f32) -> u8 {
     let halves = (weight * 2.0) as u8;
     assert!(
         halves as f32 == weight * 2.0,
-        "a listed weight is not a whole number of halves"
+        "a weight is not a whole number of halves"
     );
     halves
 }
